@@ -1,0 +1,215 @@
+/*
+ * store.h: the one interface to rapport's data (store layer).
+ *
+ * Everything above this layer reads and writes through these functions;
+ * only store/ speaks SQL. A struct store is one connection: use it from
+ * one thread at a time (the server keeps one per worker thread). Strings
+ * and arrays in results are allocated from the caller's arena.
+ *
+ * Every function that can fail returns an enum result and, given a
+ * non-NULL struct error, says what went wrong in words a person can act
+ * on (the field, and how to fix it). A missing record is R_NOT_FOUND, a
+ * reference to a missing record (org_id 7 that does not exist) is
+ * R_INVALID naming the field, a duplicate of something unique R_CONFLICT,
+ * a database failure R_DB.
+ *
+ * Writes outside store_run_tx() are each their own transaction. Use cases
+ * that read, check and write run inside store_run_tx() so that nothing is
+ * half-written.
+ */
+#ifndef RAPPORT_STORE_STORE_H
+#define RAPPORT_STORE_STORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/model.h"
+#include "core/today.h"
+#include "util/result.h"
+
+struct arena;
+struct store;
+
+/* Page size bounds for list functions. */
+#define STORE_LIMIT_DEFAULT 50
+#define STORE_LIMIT_MAX 500
+
+/*
+ * Opens (creating if need be) the database at path and applies pending
+ * migrations in one transaction. A database made by a newer rapport is
+ * refused with R_INVALID and a message naming both versions. On success
+ * *out is a new store owned by the caller (store_close() it).
+ */
+enum result store_open(const char *path, struct store **out,
+		       struct error *err);
+/* Closes the connection. NULL is a no-op. */
+void store_close(struct store *s);
+/* The schema version the database is at, and the newest this binary knows. */
+int store_schema_version(struct store *s);
+int store_schema_latest(void);
+
+/*
+ * Runs fn(s, ctx, err) inside one transaction: commits when it returns
+ * R_OK, rolls back otherwise. Retries the whole of fn a few times when the
+ * database is busy. Returns what fn returned (or R_DB). Must not be nested.
+ */
+typedef enum result (*store_tx_fn)(struct store *s, void *ctx,
+				   struct error *err);
+enum result store_run_tx(struct store *s, store_tx_fn fn, void *ctx,
+			 struct error *err);
+
+/* Filters and paging for list functions. A limit of 0 means default. */
+struct store_page {
+	int64_t after_id; /* return records with id > after_id; 0: from start */
+	int limit;
+};
+
+struct person_filter {
+	const char *tag; /* NULL: any */
+	int64_t org_id;  /* 0: any */
+};
+
+/* ---- people ---- */
+
+/*
+ * Creates p with its tags and contacts; sets p->id, created_at, updated_at
+ * (and contact ids). Tags are created as needed. The search index is
+ * updated in the same transaction.
+ */
+enum result store_person_create(struct store *s, struct person *p,
+				struct error *err);
+/* Reads one person with tags, contacts, org_name and last_touch. */
+enum result store_person_get(struct store *s, struct arena *a, int64_t id,
+			     struct person *out, struct error *err);
+/* Replaces all fields, tags and contacts of person p->id; bumps updated_at. */
+enum result store_person_update(struct store *s, struct person *p,
+				struct error *err);
+/* Deletes the person and what hangs off them (facts, dates, relationships;
+ * interactions with nobody left). */
+enum result store_person_delete(struct store *s, int64_t id,
+				struct error *err);
+/* Lists people by id; *more says whether another page follows. */
+enum result store_person_list(struct store *s, struct arena *a,
+			      const struct person_filter *f,
+			      const struct store_page *page,
+			      struct person **items, size_t *n, bool *more,
+			      struct error *err);
+
+/* A search result: the person and a rank (lower is better). */
+struct search_hit {
+	int64_t person_id;
+	const char *name;
+	const char *org_name;
+	const char *title;
+	double rank;
+};
+/*
+ * Full-text prefix search over names, organization, title, emails, notes
+ * and facts: every word of q must match the start of a word. Ranked best
+ * first, at most limit hits. An empty or punctuation-only q gives no hits.
+ */
+enum result store_person_search(struct store *s, struct arena *a,
+				const char *q, int limit,
+				struct search_hit **hits, size_t *n,
+				struct error *err);
+
+/* ---- organizations ---- */
+enum result store_org_create(struct store *s, struct organization *o,
+			     struct error *err);
+enum result store_org_get(struct store *s, struct arena *a, int64_t id,
+			  struct organization *out, struct error *err);
+enum result store_org_update(struct store *s, struct organization *o,
+			     struct error *err);
+/* Deleting an organization leaves its people without one. */
+enum result store_org_delete(struct store *s, int64_t id, struct error *err);
+enum result store_org_list(struct store *s, struct arena *a,
+			   const struct store_page *page,
+			   struct organization **items, size_t *n, bool *more,
+			   struct error *err);
+
+/* ---- facts ---- */
+enum result store_fact_create(struct store *s, struct fact *f,
+			      struct error *err);
+enum result store_fact_get(struct store *s, struct arena *a, int64_t id,
+			   struct fact *out, struct error *err);
+enum result store_fact_update(struct store *s, struct fact *f,
+			      struct error *err);
+enum result store_fact_delete(struct store *s, int64_t id, struct error *err);
+/* A person's facts, all of them (people have tens, not thousands). */
+enum result store_fact_list(struct store *s, struct arena *a,
+			    int64_t person_id, struct fact **items, size_t *n,
+			    struct error *err);
+
+/* ---- important dates ---- */
+enum result store_date_create(struct store *s, struct important_date *d,
+			      struct error *err);
+enum result store_date_get(struct store *s, struct arena *a, int64_t id,
+			   struct important_date *out, struct error *err);
+enum result store_date_update(struct store *s, struct important_date *d,
+			      struct error *err);
+enum result store_date_delete(struct store *s, int64_t id, struct error *err);
+enum result store_date_list(struct store *s, struct arena *a,
+			    int64_t person_id, struct important_date **items,
+			    size_t *n, struct error *err);
+
+/* ---- interactions ---- */
+/* Creates i with its people; the people's last touch moves if newer. */
+enum result store_interaction_create(struct store *s, struct interaction *i,
+				     struct error *err);
+enum result store_interaction_get(struct store *s, struct arena *a,
+				  int64_t id, struct interaction *out,
+				  struct error *err);
+enum result store_interaction_update(struct store *s, struct interaction *i,
+				     struct error *err);
+enum result store_interaction_delete(struct store *s, int64_t id,
+				     struct error *err);
+/* Newest first when person_id is set (a timeline), else by id; paged. */
+enum result store_interaction_list(struct store *s, struct arena *a,
+				   int64_t person_id,
+				   const struct store_page *page,
+				   struct interaction **items, size_t *n,
+				   bool *more, struct error *err);
+
+/* ---- relationships ---- */
+enum result store_reltype_create(struct store *s, struct relationship_type *t,
+				 struct error *err);
+enum result store_reltype_list(struct store *s, struct arena *a,
+			       struct relationship_type **items, size_t *n,
+			       struct error *err);
+/* Refuses (R_CONFLICT) to delete a built-in type or one in use. */
+enum result store_reltype_delete(struct store *s, int64_t id,
+				 struct error *err);
+enum result store_relationship_create(struct store *s, struct relationship *r,
+				      struct error *err);
+enum result store_relationship_get(struct store *s, struct arena *a,
+				   int64_t id, struct relationship *out,
+				   struct error *err);
+enum result store_relationship_delete(struct store *s, int64_t id,
+				      struct error *err);
+/* Every relationship the person is on, from either side. */
+enum result store_relationship_list(struct store *s, struct arena *a,
+				    int64_t person_id,
+				    struct relationship **items, size_t *n,
+				    struct error *err);
+
+/* ---- tags ---- */
+/* Creates the tag or sets its cadence. */
+enum result store_tag_put(struct store *s, const struct tag *t,
+			  struct error *err);
+enum result store_tag_list(struct store *s, struct arena *a,
+			   struct tag **items, size_t *n, struct error *err);
+
+/* ---- today ---- */
+/*
+ * Reads what today_build() needs: every person with a cadence of their own
+ * or from a tag (people with none cannot be due), every important date,
+ * every follow-up not done and due on or before until_day.
+ */
+enum result store_today_inputs(struct store *s, struct arena *a,
+			       int64_t until_day, struct cadence_row **people,
+			       size_t *n_people, struct date_row **dates,
+			       size_t *n_dates, struct followup_row **followups,
+			       size_t *n_followups, struct error *err);
+
+#endif

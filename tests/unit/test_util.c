@@ -1,0 +1,132 @@
+/*
+ * test_util.c: unit tests of util/ (buf, num, date, arena).
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "util/arena.h"
+#include "util/buf.h"
+#include "util/date.h"
+#include "util/num.h"
+
+static void buf_sticky_overflow(void **state)
+{
+	(void)state;
+	struct buf b;
+	buf_init(&b, 5);
+	buf_puts(&b, "abc");
+	assert_true(buf_ok(&b));
+	buf_puts(&b, "de");
+	assert_true(buf_ok(&b));
+	assert_string_equal(buf_str(&b), "abcde");
+	buf_putc(&b, 'f');
+	assert_false(buf_ok(&b));
+	buf_puts(&b, "");
+	assert_false(buf_ok(&b));
+	assert_string_equal(buf_str(&b), "abcde");
+	buf_free(&b);
+}
+
+static void buf_printf_grows(void **state)
+{
+	(void)state;
+	struct buf b;
+	buf_init(&b, 1 << 20);
+	for (int i = 0; i < 1000; i++)
+		buf_printf(&b, "%d,", i);
+	assert_true(buf_ok(&b));
+	assert_int_equal(strncmp(buf_str(&b), "0,1,2,", 6), 0);
+	char *s = buf_steal(&b);
+	assert_non_null(s);
+	free(s);
+	assert_string_equal(buf_str(&b), "");
+}
+
+static void num_full_match(void **state)
+{
+	(void)state;
+	int64_t v;
+	assert_true(num_parse_i64("42", 0, 100, &v));
+	assert_int_equal(v, 42);
+	assert_true(num_parse_i64("-5", -10, 10, &v));
+	assert_false(num_parse_i64("12abc", 0, 100, &v));
+	assert_false(num_parse_i64("", 0, 100, &v));
+	assert_false(num_parse_i64(" 1", 0, 100, &v));
+	assert_false(num_parse_i64("+1", 0, 100, &v));
+	assert_false(num_parse_i64("101", 0, 100, &v));
+	assert_false(num_parse_i64("99999999999999999999", 0, INT64_MAX, &v));
+}
+
+static void date_round_trip(void **state)
+{
+	(void)state;
+	int64_t d;
+	char s[DATE_STR_MAX];
+	assert_true(date_parse("1970-01-01", &d));
+	assert_int_equal(d, 0);
+	assert_true(date_parse("2024-02-29", &d));
+	date_format(d, s);
+	assert_string_equal(s, "2024-02-29");
+	assert_false(date_parse("2023-02-29", &d));
+	assert_false(date_parse("2023-02-30", &d));
+	assert_false(date_parse("2023-13-01", &d));
+	assert_false(date_parse("2023-1-01", &d));
+	assert_false(date_parse("2023-01-01x", &d));
+	assert_true(date_parse("1900-03-01", &d));
+	date_format(d, s);
+	assert_string_equal(s, "1900-03-01");
+}
+
+static void time_parse_offsets(void **state)
+{
+	(void)state;
+	int64_t t;
+	char s[TIME_STR_MAX];
+	assert_true(time_parse("2026-11-23T19:30:00Z", &t));
+	time_format(t, s);
+	assert_string_equal(s, "2026-11-23T19:30:00Z");
+	int64_t t2;
+	assert_true(time_parse("2026-11-23T20:30:00+01:00", &t2));
+	assert_int_equal(t, t2);
+	assert_true(time_parse("2026-11-23T19:30:00.123Z", &t2));
+	assert_int_equal(t, t2);
+	assert_false(time_parse("2026-11-23T24:00:00Z", &t2));
+	assert_false(time_parse("2026-11-23T19:30:00", &t2));
+	assert_false(time_parse("2026-11-23", &t2));
+	assert_int_equal(time_local_days(0, -3600), -1);
+	assert_int_equal(time_local_days(86399, 0), 0);
+}
+
+static void arena_many(void **state)
+{
+	(void)state;
+	struct arena *a = arena_new();
+	for (int i = 0; i < 10000; i++) {
+		char *s = arena_printf(a, "item %d", i);
+		assert_non_null(s);
+	}
+	char *big = arena_alloc(a, 1 << 20);
+	big[(1 << 20) - 1] = 'x';
+	assert_string_equal(arena_strndup(a, "hello", 4), "hell");
+	arena_free(a);
+	arena_free(NULL);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(buf_sticky_overflow),
+		cmocka_unit_test(buf_printf_grows),
+		cmocka_unit_test(num_full_match),
+		cmocka_unit_test(date_round_trip),
+		cmocka_unit_test(time_parse_offsets),
+		cmocka_unit_test(arena_many),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
