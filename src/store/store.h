@@ -50,9 +50,13 @@ int store_schema_version(struct store *s);
 int store_schema_latest(void);
 
 /*
- * Runs fn(s, ctx, err) inside one transaction: commits when it returns
- * R_OK, rolls back otherwise. Retries the whole of fn a few times when the
- * database is busy. Returns what fn returned (or R_DB). Must not be nested.
+ * Runs fn(s, ctx, err) inside one transaction (BEGIN IMMEDIATE): commits
+ * when it returns R_OK, rolls back otherwise. Retries the whole of fn a
+ * few times when the database is busy, so fn must be safe to run again.
+ * Returns what fn returned (or R_DB). Write functions called inside join
+ * the transaction; each runs in a savepoint, so one that fails leaves
+ * nothing behind while fn decides what to do. Should not be nested (a
+ * nested call becomes a savepoint and is not retried).
  */
 typedef enum result (*store_tx_fn)(struct store *s, void *ctx,
 				   struct error *err);
@@ -85,8 +89,9 @@ enum result store_person_get(struct store *s, struct arena *a, int64_t id,
 /* Replaces all fields, tags and contacts of person p->id; bumps updated_at. */
 enum result store_person_update(struct store *s, struct person *p,
 				struct error *err);
-/* Deletes the person and what hangs off them (facts, dates, relationships;
- * interactions with nobody left). */
+/* Deletes the person and what hangs off them (contacts, tag links, facts,
+ * dates, relationships, their place on interactions; interactions with
+ * nobody left). People they referred keep referred_by 0. */
 enum result store_person_delete(struct store *s, int64_t id,
 				struct error *err);
 /* Lists people by id; *more says whether another page follows. */
@@ -96,7 +101,8 @@ enum result store_person_list(struct store *s, struct arena *a,
 			      struct person **items, size_t *n, bool *more,
 			      struct error *err);
 
-/* A search result: the person and a rank (lower is better). */
+/* A search result: the person and a rank (lower is better; 0 for hits
+ * added unranked when the query matched too many people to rank). */
 struct search_hit {
 	int64_t person_id;
 	const char *name;
@@ -107,7 +113,10 @@ struct search_hit {
 /*
  * Full-text prefix search over names, organization, title, emails, notes
  * and facts: every word of q must match the start of a word. Ranked best
- * first, at most limit hits. An empty or punctuation-only q gives no hits.
+ * first, at most limit hits (0: STORE_LIMIT_DEFAULT, clamped to
+ * STORE_LIMIT_MAX). An empty or punctuation-only q gives no hits. When
+ * more than a few hundred people match, only matches in the name are
+ * ranked and the rest follow in id order (see store_search.c).
  */
 enum result store_person_search(struct store *s, struct arena *a,
 				const char *q, int limit,
@@ -136,7 +145,9 @@ enum result store_fact_get(struct store *s, struct arena *a, int64_t id,
 enum result store_fact_update(struct store *s, struct fact *f,
 			      struct error *err);
 enum result store_fact_delete(struct store *s, int64_t id, struct error *err);
-/* A person's facts, all of them (people have tens, not thousands). */
+/* A person's facts, all of them (people have tens, not thousands), by id.
+ * R_NOT_FOUND when the person does not exist. The same holds for
+ * store_date_list (ordered by month and day) and store_relationship_list. */
 enum result store_fact_list(struct store *s, struct arena *a,
 			    int64_t person_id, struct fact **items, size_t *n,
 			    struct error *err);
@@ -164,7 +175,15 @@ enum result store_interaction_update(struct store *s, struct interaction *i,
 				     struct error *err);
 enum result store_interaction_delete(struct store *s, int64_t id,
 				     struct error *err);
-/* Newest first when person_id is set (a timeline), else by id; paged. */
+/*
+ * With person_id 0: every interaction by id, page.after_id as usual.
+ * With person_id set: that person's timeline, newest first (occurred_at
+ * descending, then id descending); page.after_id is then the id of the
+ * last interaction of the previous page and the next page holds the
+ * interactions older than it in that order. R_NOT_FOUND when the person
+ * does not exist, R_INVALID (field after_id) when that interaction does
+ * not. Each item comes with its people.
+ */
 enum result store_interaction_list(struct store *s, struct arena *a,
 				   int64_t person_id,
 				   const struct store_page *page,

@@ -36,7 +36,8 @@ void buf_putc(struct buf *b, char c);
 /* Appends formatted text. */
 void buf_printf(struct buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
-void buf_vprintf(struct buf *b, const char *fmt, va_list ap);
+void buf_vprintf(struct buf *b, const char *fmt, va_list ap)
+	__attribute__((format(printf, 2, 0)));
 /* True unless an append went past the maximum. */
 bool buf_ok(const struct buf *b);
 /* The text (never NULL, borrowed). */

@@ -145,8 +145,14 @@ bool time_parse(const char *s, int64_t *secs)
 	} else {
 		return false;
 	}
-	*secs = date_to_days(y, mo, d) * 86400 + h * 3600 + mi * 60 + sec -
-		offset;
+	int64_t t = date_to_days(y, mo, d) * 86400 + h * 3600 + mi * 60 +
+		    sec - offset;
+	/* An offset can carry 0001-01-01 or 9999-12-31 out of the years
+	 * time_format() writes; such a moment is refused, not wrapped. */
+	if (t < date_to_days(1, 1, 1) * 86400 ||
+	    t >= (date_to_days(9999, 12, 31) + 1) * 86400)
+		return false;
+	*secs = t;
 	return true;
 }
 

@@ -28,7 +28,9 @@ void date_from_days(int64_t days, int *year, int *month, int *day);
 bool date_parse(const char *s, int64_t *days);
 /* Writes the day count as "YYYY-MM-DD" into out (DATE_STR_MAX bytes). */
 void date_format(int64_t days, char out[DATE_STR_MAX]);
-/* Parses an RFC 3339 timestamp into seconds since the epoch (UTC). */
+/* Parses an RFC 3339 timestamp into seconds since the epoch (UTC); false
+ * when it is not one, or when it falls outside the years 1..9999 in UTC
+ * (time_format could not write it back). */
 bool time_parse(const char *s, int64_t *secs);
 /* Writes secs as "YYYY-MM-DDTHH:MM:SSZ" into out (TIME_STR_MAX bytes). */
 void time_format(int64_t secs, char out[TIME_STR_MAX]);
