@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "util/num.h"
 #include "web/server.h"
 
 static int main_serve(int argc, char **argv)
@@ -19,6 +20,13 @@ static int main_serve(int argc, char **argv)
 		} else if (strcmp(argv[i], "--port-file") == 0 &&
 			   i + 1 < argc) {
 			cfg.port_file = argv[++i];
+		} else if (strcmp(argv[i], "--threads") == 0 && i + 1 < argc) {
+			if (!num_parse_int(argv[++i], 1, 256, &cfg.threads)) {
+				fprintf(stderr, "rapport serve: --threads %s: "
+						"use a number from 1 to 256\n",
+					argv[i]);
+				return CLI_USAGE;
+			}
 		} else {
 			fprintf(stderr,
 				"rapport serve: unknown option '%s' (see "
@@ -38,14 +46,15 @@ static int main_serve(int argc, char **argv)
 static const struct cli_command main_extra[] = {
 	{"serve", main_serve, "serve the web interface and the JSON API",
 	 "usage: rapport serve [--listen ADDR:PORT] [--db PATH] "
-	 "[--port-file FILE]\n"
+	 "[--port-file FILE] [--threads N]\n"
 	 "\n"
 	 "Serves the web interface and the JSON API until Ctrl-C.\n"
 	 "  --listen ADDR:PORT  address to listen on (default "
 	 "127.0.0.1:8080;\n"
 	 "                      port 0 picks a free one)\n"
 	 "  --db PATH           database file (default rapport.db)\n"
-	 "  --port-file FILE    write the bound port to FILE once listening\n"},
+	 "  --port-file FILE    write the bound port to FILE once listening\n"
+	 "  --threads N         worker threads (default: one per core)\n"},
 };
 
 int main(int argc, char **argv)

@@ -1,0 +1,168 @@
+/*
+ * api.h: what the server gives a request handler, and the handlers
+ * (web layer, internal to src/web).
+ *
+ * The server parses the request (route, path parameters, query string,
+ * JSON body) into a struct req, runs the route's handler inside one store
+ * transaction and turns what the handler left in the req, or the error it
+ * returned, into the HTTP response. A handler never writes to the socket:
+ * it calls api_reply_*() on success, or returns an enum result with err
+ * filled, which route.c maps to a status and an application/problem+json
+ * body. Everything a handler allocates comes from r->arena.
+ */
+#ifndef RAPPORT_WEB_API_H
+#define RAPPORT_WEB_API_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include <jansson.h>
+
+#include "util/buf.h"
+#include "util/result.h"
+
+struct arena;
+struct store;
+struct MHD_Connection;
+
+#define API_PARAMS_MAX 4
+
+struct route;
+
+struct req {
+	struct MHD_Connection *conn;
+	const char *method; /* "GET", ... ("HEAD" is served as "GET") */
+	const char *path;
+	const struct route *route;
+	struct arena *arena;
+	struct store *store;
+	json_t *body; /* the parsed request body, or NULL; borrowed */
+	const char *params[API_PARAMS_MAX]; /* path parameters in order */
+	int64_t now; /* the request's time, seconds since the epoch (UTC) */
+
+	/* the reply, filled by api_reply_*() */
+	int status;
+	json_t *out;              /* owned; NULL for no body */
+	const char *location;     /* Location header, arena-owned */
+	const char *content_type; /* for raw replies */
+	const char *raw;          /* raw body (pages, assets), not owned */
+	size_t raw_len;
+	bool raw_copy; /* raw must be copied (arena memory) */
+	bool cache;    /* static asset: may be cached */
+	bool syntax;   /* an R_INVALID is a 400 (shape, type), not a 422 */
+};
+
+typedef enum result (*api_fn)(struct req *r, struct error *err);
+
+/* One row of the route table: see route.c. */
+struct route {
+	const char *method;
+	const char *pattern; /* "/api/v1/people/{id}"; {id} is digits only */
+	api_fn fn;
+	const char *query; /* allowed query parameters, "tag,org_id,..." */
+	bool body;         /* takes a JSON object body */
+	bool store;        /* needs the database (runs in a transaction) */
+};
+
+/* ---- replies ---- */
+
+/* Replies status with the JSON value j (stolen). */
+void api_reply_json(struct req *r, int status, json_t *j);
+/* Replies 201 with j (stolen) and Location: the formatted path. */
+void api_reply_created(struct req *r, json_t *j, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* Replies 204 with no body. */
+void api_reply_empty(struct req *r);
+/* Replies {"items": items (stolen), "next_cursor": ...}; after_id is the
+ * id to continue after when more is true. */
+void api_reply_list(struct req *r, json_t *items, bool more,
+		    int64_t after_id);
+
+/* ---- input ---- */
+
+/* Path parameter i as an id (the route only matches digits). Returns
+ * R_NOT_FOUND when it does not fit an int64 or is 0. */
+enum result api_param_id(struct req *r, int i, int64_t *out,
+			 struct error *err);
+/* The query parameter name, or NULL when absent. Borrowed. */
+const char *api_query(struct req *r, const char *name);
+/* Reads ?limit= and ?cursor= into *after_id and *limit; 400 on bad ones. */
+enum result api_page(struct req *r, int64_t *after_id, int *limit,
+		     struct error *err);
+/* Reads an optional positive id from the query (0 when absent). */
+enum result api_query_id(struct req *r, const char *name, int64_t *out,
+			 struct error *err);
+/* Reads an optional integer in [lo, hi] from the query (def if absent). */
+enum result api_query_int(struct req *r, const char *name, int lo, int hi,
+			  int def, int *out, struct error *err);
+/* The request body (an object, checked by the server). */
+const json_t *api_body(struct req *r);
+/* Marks a decoder's R_INVALID as a 400 and passes res through. */
+enum result api_syntax(struct req *r, enum result res);
+
+/* Writes the opaque cursor for after_id into out (32 bytes). */
+void api_cursor_encode(int64_t after_id, char out[32]);
+/* Reads a cursor; false when it was not made by api_cursor_encode. */
+bool api_cursor_decode(const char *s, int64_t *after_id);
+
+/* ---- handlers, one file per resource ---- */
+
+enum result api_health_get(struct req *r, struct error *err);
+
+enum result api_people_list(struct req *r, struct error *err);
+enum result api_people_create(struct req *r, struct error *err);
+enum result api_people_get(struct req *r, struct error *err);
+enum result api_people_update(struct req *r, struct error *err);
+enum result api_people_delete(struct req *r, struct error *err);
+
+enum result api_orgs_list(struct req *r, struct error *err);
+enum result api_orgs_create(struct req *r, struct error *err);
+enum result api_orgs_get(struct req *r, struct error *err);
+enum result api_orgs_update(struct req *r, struct error *err);
+enum result api_orgs_delete(struct req *r, struct error *err);
+
+enum result api_facts_list(struct req *r, struct error *err);
+enum result api_facts_create(struct req *r, struct error *err);
+enum result api_facts_get(struct req *r, struct error *err);
+enum result api_facts_update(struct req *r, struct error *err);
+enum result api_facts_delete(struct req *r, struct error *err);
+
+enum result api_dates_list(struct req *r, struct error *err);
+enum result api_dates_create(struct req *r, struct error *err);
+enum result api_dates_get(struct req *r, struct error *err);
+enum result api_dates_update(struct req *r, struct error *err);
+enum result api_dates_delete(struct req *r, struct error *err);
+
+enum result api_interactions_list(struct req *r, struct error *err);
+enum result api_interactions_create(struct req *r, struct error *err);
+enum result api_interactions_get(struct req *r, struct error *err);
+enum result api_interactions_update(struct req *r, struct error *err);
+enum result api_interactions_delete(struct req *r, struct error *err);
+
+enum result api_relationships_create(struct req *r, struct error *err);
+enum result api_relationships_get(struct req *r, struct error *err);
+enum result api_relationships_delete(struct req *r, struct error *err);
+enum result api_relationships_of_person(struct req *r, struct error *err);
+enum result api_reltypes_list(struct req *r, struct error *err);
+enum result api_reltypes_create(struct req *r, struct error *err);
+enum result api_reltypes_delete(struct req *r, struct error *err);
+
+enum result api_tags_list(struct req *r, struct error *err);
+enum result api_tags_put(struct req *r, struct error *err);
+
+enum result api_today_get(struct req *r, struct error *err);
+enum result api_search_get(struct req *r, struct error *err);
+
+/* Pages and assets (page_home.c). */
+enum result page_home(struct req *r, struct error *err);
+enum result page_static(struct req *r, struct error *err);
+
+/*
+ * Reads the query's days= and tz_offset= and builds today's list into a
+ * codec-ready struct today (api_today.c; the home page uses it too).
+ */
+struct today;
+enum result api_today_build(struct req *r, struct today *out,
+			    struct error *err);
+
+#endif

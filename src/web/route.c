@@ -1,0 +1,259 @@
+/*
+ * route.c: the route table, path matching, and the one place where an
+ * enum result becomes an HTTP status (web layer).
+ *
+ * A route is one row: method, path pattern, handler, the query parameters
+ * it accepts, whether it takes a JSON body and whether it needs the
+ * database. The server walks this table for every request, so a new
+ * endpoint is one row here and one handler in its resource's file; the
+ * tests walk the same URLs. "{id}" segments match only digits, "{name}"
+ * segments any non-empty text.
+ */
+#include "web/route.h"
+
+#include <string.h>
+
+#define PAGING "limit,cursor"
+
+static const struct route route_table[] = {
+	{"GET", "/healthz", api_health_get, "", false, true},
+	{"GET", "/", page_home, "days,tz_offset", false, true},
+	{"GET", "/static/{name}", page_static, "", false, false},
+
+	{"GET", "/api/v1/people", api_people_list, "tag,org_id," PAGING, false,
+	 true},
+	{"POST", "/api/v1/people", api_people_create, "", true, true},
+	{"GET", "/api/v1/people/{id}", api_people_get, "", false, true},
+	{"PATCH", "/api/v1/people/{id}", api_people_update, "", true, true},
+	{"DELETE", "/api/v1/people/{id}", api_people_delete, "", false, true},
+
+	{"GET", "/api/v1/organizations", api_orgs_list, PAGING, false, true},
+	{"POST", "/api/v1/organizations", api_orgs_create, "", true, true},
+	{"GET", "/api/v1/organizations/{id}", api_orgs_get, "", false, true},
+	{"PATCH", "/api/v1/organizations/{id}", api_orgs_update, "", true,
+	 true},
+	{"DELETE", "/api/v1/organizations/{id}", api_orgs_delete, "", false,
+	 true},
+
+	{"GET", "/api/v1/people/{id}/facts", api_facts_list, "", false, true},
+	{"POST", "/api/v1/people/{id}/facts", api_facts_create, "", true, true},
+	{"GET", "/api/v1/facts/{id}", api_facts_get, "", false, true},
+	{"PATCH", "/api/v1/facts/{id}", api_facts_update, "", true, true},
+	{"DELETE", "/api/v1/facts/{id}", api_facts_delete, "", false, true},
+
+	{"GET", "/api/v1/people/{id}/dates", api_dates_list, "", false, true},
+	{"POST", "/api/v1/people/{id}/dates", api_dates_create, "", true, true},
+	{"GET", "/api/v1/dates/{id}", api_dates_get, "", false, true},
+	{"PATCH", "/api/v1/dates/{id}", api_dates_update, "", true, true},
+	{"DELETE", "/api/v1/dates/{id}", api_dates_delete, "", false, true},
+
+	{"GET", "/api/v1/interactions", api_interactions_list,
+	 "person_id," PAGING, false, true},
+	{"POST", "/api/v1/interactions", api_interactions_create, "", true,
+	 true},
+	{"GET", "/api/v1/interactions/{id}", api_interactions_get, "", false,
+	 true},
+	{"PATCH", "/api/v1/interactions/{id}", api_interactions_update, "",
+	 true, true},
+	{"DELETE", "/api/v1/interactions/{id}", api_interactions_delete, "",
+	 false, true},
+
+	{"POST", "/api/v1/relationships", api_relationships_create, "", true,
+	 true},
+	{"GET", "/api/v1/relationships/{id}", api_relationships_get, "", false,
+	 true},
+	{"DELETE", "/api/v1/relationships/{id}", api_relationships_delete, "",
+	 false, true},
+	{"GET", "/api/v1/people/{id}/relationships",
+	 api_relationships_of_person, "", false, true},
+	{"GET", "/api/v1/relationship-types", api_reltypes_list, "", false,
+	 true},
+	{"POST", "/api/v1/relationship-types", api_reltypes_create, "", true,
+	 true},
+	{"DELETE", "/api/v1/relationship-types/{id}", api_reltypes_delete, "",
+	 false, true},
+
+	{"GET", "/api/v1/tags", api_tags_list, "", false, true},
+	{"PUT", "/api/v1/tags/{name}", api_tags_put, "", true, true},
+
+	{"GET", "/api/v1/today", api_today_get, "days,tz_offset", false, true},
+	{"GET", "/api/v1/search", api_search_get, "q,limit", false, true},
+};
+
+#define ROUTE_COUNT (sizeof(route_table) / sizeof(route_table[0]))
+#define ROUTE_SEGMENTS_MAX 8
+
+/* Splits path in place at '/' into segs; returns the count or -1. */
+static int route_split(char *path, char **segs)
+{
+	if (path[0] != '/')
+		return -1;
+	if (path[1] == '\0')
+		return 0;
+	int n = 0;
+	char *p = path + 1;
+	for (;;) {
+		if (n == ROUTE_SEGMENTS_MAX)
+			return -1;
+		segs[n++] = p;
+		char *slash = strchr(p, '/');
+		if (!slash)
+			return n;
+		*slash = '\0';
+		p = slash + 1;
+	}
+}
+
+static bool route_digits(const char *s)
+{
+	if (!*s || strlen(s) > 19)
+		return false;
+	for (; *s; s++)
+		if (*s < '0' || *s > '9')
+			return false;
+	return true;
+}
+
+/* Matches one pattern against split segments; fills params on success. */
+static bool route_fits(const char *pattern, char **segs, int n,
+		       const char **params)
+{
+	const char *p = pattern + 1;
+	int i = 0, k = 0;
+	while (*p) {
+		const char *end = strchr(p, '/');
+		size_t len = end ? (size_t)(end - p) : strlen(p);
+		if (i >= n)
+			return false;
+		if (p[0] == '{') {
+			bool id = len == 4 && memcmp(p, "{id}", 4) == 0;
+			if (!segs[i][0] || (id && !route_digits(segs[i])))
+				return false;
+			if (k < API_PARAMS_MAX)
+				params[k++] = segs[i];
+		} else if (strlen(segs[i]) != len ||
+			   memcmp(segs[i], p, len) != 0) {
+			return false;
+		}
+		i++;
+		p += len;
+		if (*p == '/')
+			p++;
+	}
+	return i == n;
+}
+
+const struct route *route_match(const char *method, char *path_copy,
+				const char **params, bool *path_known,
+				struct buf *allow)
+{
+	char *segs[ROUTE_SEGMENTS_MAX];
+	int n = route_split(path_copy, segs);
+	*path_known = false;
+	if (n < 0)
+		return NULL;
+	if (strcmp(method, "HEAD") == 0)
+		method = "GET";
+	const char *tmp[API_PARAMS_MAX];
+	for (size_t i = 0; i < ROUTE_COUNT; i++) {
+		const struct route *rt = &route_table[i];
+		bool same = strcmp(rt->method, method) == 0;
+		if (!route_fits(rt->pattern, segs, n, same ? params : tmp))
+			continue;
+		if (same)
+			return rt;
+		if (*path_known)
+			buf_puts(allow, ", ");
+		*path_known = true;
+		buf_puts(allow, rt->method);
+		if (strcmp(rt->method, "GET") == 0)
+			buf_puts(allow, ", HEAD");
+	}
+	return NULL;
+}
+
+bool route_query_allowed(const struct route *rt, const char *name)
+{
+	size_t len = strlen(name);
+	const char *p = rt->query;
+	while (*p) {
+		const char *comma = strchr(p, ',');
+		size_t n = comma ? (size_t)(comma - p) : strlen(p);
+		if (n == len && memcmp(p, name, n) == 0)
+			return true;
+		if (!comma)
+			break;
+		p = comma + 1;
+	}
+	return false;
+}
+
+/* The one table from result to status, with the problem type and title. */
+static const struct {
+	enum result res;
+	int status;
+	const char *type;
+	const char *title;
+} route_results[] = {
+	{R_NOT_FOUND, 404, "not-found", "Not Found"},
+	{R_INVALID, 422, "invalid", "Unprocessable Content"},
+	{R_CONFLICT, 409, "conflict", "Conflict"},
+	{R_FORBIDDEN, 403, "forbidden", "Forbidden"},
+	{R_TOO_BIG, 413, "too-big", "Content Too Large"},
+	{R_DB, 500, "server-error", "Internal Server Error"},
+	{R_IO, 500, "server-error", "Internal Server Error"},
+};
+
+/* Statuses that do not come from a result (400, 405, 415, 503). */
+static const struct {
+	int status;
+	const char *type;
+	const char *title;
+} route_statuses[] = {
+	{400, "bad-request", "Bad Request"},
+	{405, "method-not-allowed", "Method Not Allowed"},
+	{415, "unsupported-media-type", "Unsupported Media Type"},
+	{503, "unavailable", "Service Unavailable"},
+};
+
+int route_status(enum result res, bool syntax)
+{
+	if (res == R_INVALID && syntax)
+		return 400;
+	for (size_t i = 0; i < sizeof(route_results) / sizeof(route_results[0]);
+	     i++)
+		if (route_results[i].res == res)
+			return route_results[i].status;
+	return 500;
+}
+
+json_t *route_problem(int status, const struct error *err)
+{
+	const char *type = "server-error", *title = "Internal Server Error";
+	for (size_t i = 0; i < sizeof(route_results) / sizeof(route_results[0]);
+	     i++)
+		if (route_results[i].status == status) {
+			type = route_results[i].type;
+			title = route_results[i].title;
+			break;
+		}
+	for (size_t i = 0;
+	     i < sizeof(route_statuses) / sizeof(route_statuses[0]); i++)
+		if (route_statuses[i].status == status) {
+			type = route_statuses[i].type;
+			title = route_statuses[i].title;
+		}
+	char uri[64];
+	snprintf(uri, sizeof(uri), "urn:rapport:problem:%s", type);
+	json_t *o = json_pack("{s:s, s:s, s:i}", "type", uri, "title", title,
+			      "status", status);
+	const char *detail = err && err->message[0] ? err->message : title;
+	json_t *d = json_string(detail);
+	json_object_set_new(o, "detail", d ? d : json_string(title));
+	if (err && err->field[0]) {
+		json_t *f = json_string(err->field);
+		if (f)
+			json_object_set_new(o, "field", f);
+	}
+	return o;
+}
