@@ -1,41 +1,146 @@
 /*
  * cli.c: the subcommand table and dispatch (cli layer).
+ *
+ * A row's name is one word ("today") or a group and a word ("people add").
+ * `rapport people add ...` runs the "people add" row with argv starting at
+ * "add"; `rapport people` alone lists the group's rows. `--help` anywhere
+ * after the command prints the row's usage text, so help cannot drift from
+ * the table. A new command is one row here and one handler in cmd.h.
  */
 #include "cli/cli.h"
+#include "cli/cmd_coach.h"
 
+#include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "cli/cmd.h"
+
 static const struct cli_command cli_commands[] = {
-	{NULL, NULL, NULL, NULL},
+    {"init", cmd_init, "create the database (with --demo: demo data)",
+     CMD_INIT_USAGE},
+    {"people add", cmd_people_add, "add a person", CMD_PEOPLE_ADD_USAGE},
+    {"people list", cmd_people_list, "list people, by tag or organization",
+     CMD_PEOPLE_LIST_USAGE},
+    {"people show", cmd_people_show, "show everything about a person",
+     CMD_PEOPLE_SHOW_USAGE},
+    {"people edit", cmd_people_edit, "change or clear a person's fields",
+     CMD_PEOPLE_EDIT_USAGE},
+    {"people rm", cmd_people_rm, "delete a person", CMD_PEOPLE_RM_USAGE},
+    {"fact add", cmd_fact_add, "record a personal fact about someone",
+     CMD_FACT_ADD_USAGE},
+    {"fact list", cmd_fact_list, "list a person's facts", CMD_FACT_LIST_USAGE},
+    {"fact rm", cmd_fact_rm, "delete a fact", CMD_FACT_RM_USAGE},
+    {"log", cmd_log, "record an interaction (a call, a meeting, ...)",
+     CMD_LOG_USAGE},
+    {"today", cmd_today, "who is due, dates coming up, follow-ups due",
+     CMD_TODAY_USAGE},
+    {"search", cmd_search, "find people by name, organization, facts",
+     CMD_SEARCH_USAGE},
+    {"coach", cmd_coach, "mark pressure in a draft, find a buyer's concerns",
+     CMD_COACH_USAGE},
+    {NULL, NULL, NULL, NULL},
 };
+
+/* True when name is group + " " + something, e.g. "people add". */
+static bool cli_in_group(const char *name, const char *group)
+{
+	size_t n = strlen(group);
+	return strncmp(name, group, n) == 0 && name[n] == ' ';
+}
+
+static void cli_help_rows(const struct cli_command *rows, size_t n,
+			  const char *group)
+{
+	for (size_t i = 0; i < n && rows[i].name; i++)
+		if (!group || cli_in_group(rows[i].name, group))
+			printf("  %-12s %s\n", rows[i].name, rows[i].summary);
+}
 
 static void cli_help(const struct cli_command *extra, size_t n_extra)
 {
 	printf("usage: rapport COMMAND [OPTIONS]\n\ncommands:\n");
+	cli_help_rows(cli_commands, SIZE_MAX, NULL);
+	cli_help_rows(extra, n_extra, NULL);
+	printf("\nEvery command takes --db PATH (default: $RAPPORT_DB or "
+	       "rapport.db).\n"
+	       "rapport COMMAND --help shows a command's options.\n");
+}
+
+static bool cli_group_exists(const struct cli_command *extra, size_t n_extra,
+			     const char *group)
+{
 	for (size_t i = 0; cli_commands[i].name; i++)
-		printf("  %-10s %s\n", cli_commands[i].name,
-		       cli_commands[i].summary);
+		if (cli_in_group(cli_commands[i].name, group))
+			return true;
 	for (size_t i = 0; i < n_extra; i++)
-		printf("  %-10s %s\n", extra[i].name, extra[i].summary);
-	printf("\nrapport COMMAND --help shows a command's options.\n");
+		if (cli_in_group(extra[i].name, group))
+			return true;
+	return false;
+}
+
+/* The row named a (and, for a group, b), or NULL. */
+static const struct cli_command *cli_find(const struct cli_command *extra,
+					  size_t n_extra, const char *a,
+					  const char *b)
+{
+	char name[64];
+	if (b)
+		snprintf(name, sizeof(name), "%s %s", a, b);
+	else
+		snprintf(name, sizeof(name), "%s", a);
+	for (size_t i = 0; cli_commands[i].name; i++)
+		if (strcmp(cli_commands[i].name, name) == 0)
+			return &cli_commands[i];
+	for (size_t i = 0; i < n_extra; i++)
+		if (strcmp(extra[i].name, name) == 0)
+			return &extra[i];
+	return NULL;
+}
+
+static bool cli_is_help(const char *s)
+{
+	return strcmp(s, "--help") == 0 || strcmp(s, "-h") == 0;
+}
+
+/* `rapport people`, `rapport people --help`, `rapport people bogus`. */
+static int cli_group_help(const struct cli_command *extra, size_t n_extra,
+			  int argc, char **argv)
+{
+	const char *group = argv[1];
+	if (argc > 2 && !cli_is_help(argv[2])) {
+		fprintf(stderr,
+			"rapport %s: unknown subcommand '%s' (run 'rapport %s "
+			"--help' for the list)\n",
+			group, argv[2], group);
+		return CLI_USAGE;
+	}
+	printf("usage: rapport %s SUBCOMMAND [OPTIONS]\n\nsubcommands:\n",
+	       group);
+	cli_help_rows(cli_commands, SIZE_MAX, group);
+	cli_help_rows(extra, n_extra, group);
+	printf("\nrapport %s SUBCOMMAND --help shows its options.\n", group);
+	return argc > 2 ? CLI_OK : CLI_USAGE;
 }
 
 int cli_dispatch(const struct cli_command *extra, size_t n_extra, int argc,
 		 char **argv)
 {
-	if (argc < 2 || strcmp(argv[1], "help") == 0 ||
-	    strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+	if (argc < 2 || strcmp(argv[1], "help") == 0 || cli_is_help(argv[1])) {
 		cli_help(extra, n_extra);
 		return argc < 2 ? CLI_USAGE : CLI_OK;
 	}
+	int skip = 1; /* words of argv naming the command */
 	const struct cli_command *cmd = NULL;
-	for (size_t i = 0; cli_commands[i].name && !cmd; i++)
-		if (strcmp(cli_commands[i].name, argv[1]) == 0)
-			cmd = &cli_commands[i];
-	for (size_t i = 0; i < n_extra && !cmd; i++)
-		if (strcmp(extra[i].name, argv[1]) == 0)
-			cmd = &extra[i];
+	if (argc > 2)
+		cmd = cli_find(extra, n_extra, argv[1], argv[2]);
+	if (cmd)
+		skip = 2;
+	else
+		cmd = cli_find(extra, n_extra, argv[1], NULL);
+	if (!cmd && cli_group_exists(extra, n_extra, argv[1]))
+		return cli_group_help(extra, n_extra, argc, argv);
 	if (!cmd) {
 		fprintf(stderr,
 			"rapport: unknown command '%s' (run 'rapport help' "
@@ -43,11 +148,13 @@ int cli_dispatch(const struct cli_command *extra, size_t n_extra, int argc,
 			argv[1]);
 		return CLI_USAGE;
 	}
-	for (int i = 2; i < argc; i++)
-		if (strcmp(argv[i], "--help") == 0 ||
-		    strcmp(argv[i], "-h") == 0) {
+	for (int i = 1 + skip; i < argc; i++) {
+		if (strcmp(argv[i], "--") == 0)
+			break;
+		if (cli_is_help(argv[i])) {
 			fputs(cmd->usage, stdout);
 			return CLI_OK;
 		}
-	return cmd->run(argc - 1, argv + 1);
+	}
+	return cmd->run(argc - skip, argv + skip);
 }
