@@ -39,7 +39,7 @@ test:
 bench:
 	@scripts/install-deps.sh bench
 	@[ -f $(BENCH_BUILD)/build.ninja ] || CC=clang meson setup $(BENCH_BUILD) \
-		-Dbuildtype=release -Dtests=false >/dev/null
+		-Dbuildtype=release -Dtests=false -Dbench=true >/dev/null
 	ninja -C $(BENCH_BUILD)
 	@bench/run $(BENCH_BUILD)
 
