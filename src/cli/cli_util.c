@@ -36,7 +36,8 @@ int cli_done(struct cli_ctx *c, int code)
 	return code;
 }
 
-static void cli_vmsg(struct cli_ctx *c, const char *fmt, va_list ap)
+__attribute__((format(printf, 2, 0))) static void
+cli_vmsg(struct cli_ctx *c, const char *fmt, va_list ap)
 {
 	fprintf(stderr, "rapport %s: ", c->cmd);
 	vfprintf(stderr, fmt, ap);

@@ -9,6 +9,16 @@
 #ifndef RAPPORT_UTIL_RESULT_H
 #define RAPPORT_UTIL_RESULT_H
 
+/*
+ * <unistd.h> defines R_OK (for access(2)) as 4, which would silently turn
+ * our R_OK into R_FORBIDDEN in any file that includes it after this one.
+ * Including it here first, then dropping its macro, makes the order of
+ * includes not matter: its include guard keeps later includes from
+ * defining the macro again. Nothing in rapport calls access(2).
+ */
+#include <unistd.h>
+#undef R_OK
+
 enum result {
 	R_OK = 0,
 	R_NOT_FOUND, /* the record asked for does not exist */

@@ -3,6 +3,8 @@
  */
 #include "utf8.h"
 
+#include "buf.h"
+
 int32_t utf8_decode(const unsigned char *s, size_t n, size_t *len)
 {
 	*len = 1;
@@ -68,4 +70,26 @@ size_t utf8_count(const char *s, size_t n)
 		count++;
 	}
 	return count;
+}
+
+void utf8_repair(const char *s, size_t n, struct buf *out)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0, run = 0;
+	while (i < n) {
+		size_t len = 1;
+		bool bad = p[i] == 0;
+		if (p[i] >= 0x80)
+			bad = utf8_decode(p + i, n - i, &len) < 0;
+		if (!bad) {
+			i += len;
+			run += len;
+			continue;
+		}
+		buf_add(out, s + i - run, run);
+		buf_add(out, "\xEF\xBF\xBD", 3);
+		run = 0;
+		i += len;
+	}
+	buf_add(out, s + i - run, run);
 }

@@ -19,12 +19,6 @@
 #include "util/arena.h"
 #include "util/num.h"
 
-/*
- * <unistd.h>, pulled in here, defines R_OK for access(2), which would
- * silently turn our enum's R_OK into 4; the enum is the one we mean.
- */
-#undef R_OK
-
 void api_reply_json(struct req *r, int status, json_t *j)
 {
 	json_decref(r->out);

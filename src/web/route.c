@@ -13,6 +13,8 @@
 
 #include <string.h>
 
+#include "util/utf8.h"
+
 #define PAGING "limit,cursor"
 
 static const struct route route_table[] = {
@@ -247,13 +249,24 @@ json_t *route_problem(int status, const struct error *err)
 	snprintf(uri, sizeof(uri), "urn:rapport:problem:%s", type);
 	json_t *o = json_pack("{s:s, s:s, s:i}", "type", uri, "title", title,
 			      "status", status);
+	/*
+	 * Messages quote what was sent, cut to a length: the cut, or the
+	 * input itself, may leave broken UTF-8, which jansson refuses. Repair
+	 * rather than lose the message.
+	 */
 	const char *detail = err && err->message[0] ? err->message : title;
-	json_t *d = json_string(detail);
+	struct buf b;
+	buf_init(&b, 4096);
+	utf8_repair(detail, strlen(detail), &b);
+	json_t *d = buf_ok(&b) ? json_string(buf_str(&b)) : NULL;
 	json_object_set_new(o, "detail", d ? d : json_string(title));
 	if (err && err->field[0]) {
-		json_t *f = json_string(err->field);
+		buf_reset(&b);
+		utf8_repair(err->field, strlen(err->field), &b);
+		json_t *f = buf_ok(&b) ? json_string(buf_str(&b)) : NULL;
 		if (f)
 			json_object_set_new(o, "field", f);
 	}
+	buf_free(&b);
 	return o;
 }

@@ -14,6 +14,7 @@
 #include "util/buf.h"
 #include "util/date.h"
 #include "util/num.h"
+#include "util/utf8.h"
 
 static void buf_sticky_overflow(void **state)
 {
@@ -118,6 +119,32 @@ static void arena_many(void **state)
 	arena_free(NULL);
 }
 
+static void repair_one(const char *in, size_t n, const char *want)
+{
+	struct buf b;
+	buf_init(&b, 256);
+	utf8_repair(in, n, &b);
+	assert_true(buf_ok(&b));
+	assert_string_equal(buf_str(&b), want);
+	assert_true(utf8_valid(buf_str(&b), b.len));
+	buf_free(&b);
+}
+
+static void utf8_repair_cases(void **state)
+{
+	(void)state;
+	repair_one("plain", 5, "plain");
+	repair_one("caf\xC3\xA9", 5, "caf\xC3\xA9");
+	/* a character cut in two by truncation, at the end */
+	repair_one("ab\xE2\x82", 4, "ab\xEF\xBF\xBD\xEF\xBF\xBD");
+	/* a stray continuation byte and an overlong slash in the middle */
+	repair_one("a\x80" "b\xC0\xAF" "c", 6,
+		   "a\xEF\xBF\xBD" "b\xEF\xBF\xBD\xEF\xBF\xBD" "c");
+	/* a NUL inside the bytes */
+	repair_one("a\0b", 3, "a\xEF\xBF\xBD" "b");
+	repair_one("", 0, "");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -127,6 +154,7 @@ int main(void)
 		cmocka_unit_test(date_round_trip),
 		cmocka_unit_test(time_parse_offsets),
 		cmocka_unit_test(arena_many),
+		cmocka_unit_test(utf8_repair_cases),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
