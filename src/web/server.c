@@ -252,33 +252,6 @@ static int web_read_body(struct req *r, struct web_conn *wc,
 }
 
 /*
- * A POST route without a JSON body is a page's form: it takes
- * application/x-www-form-urlencoded (what a browser sends), kept as it
- * came for the page to parse (page_form.c).
- */
-static int web_read_form(struct req *r, struct web_conn *wc,
-			 struct error *err)
-{
-	static const char form[] = "application/x-www-form-urlencoded";
-	const char *ct = MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND,
-						     "Content-Type");
-	if (!buf_ok(&wc->body)) {
-		error_set(err, R_TOO_BIG, "",
-			  "the form is larger than %d bytes", WEB_BODY_MAX);
-		return 413;
-	}
-	if (wc->has_body &&
-	    (!ct || strncasecmp(ct, form, sizeof(form) - 1) != 0)) {
-		error_set(err, R_INVALID, "Content-Type",
-			  "Content-Type: send the form as %s", form);
-		return 415;
-	}
-	r->form = wc->has_body ? wc->body.data : "";
-	r->form_len = wc->has_body ? wc->body.len : 0;
-	return 0;
-}
-
-/*
  * Routes the request and checks its query and body. Returns 0 when the
  * handler may run, else the status to answer with (err says why).
  */
@@ -317,8 +290,6 @@ static int web_prepare(struct req *r, struct web_conn *wc, struct buf *allow,
 	}
 	if (r->route->body)
 		return web_read_body(r, wc, err);
-	if (strcmp(r->route->method, "POST") == 0)
-		return web_read_form(r, wc, err);
 	return 0;
 }
 
