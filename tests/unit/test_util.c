@@ -14,6 +14,7 @@
 #include "util/buf.h"
 #include "util/date.h"
 #include "util/num.h"
+#include "util/result.h"
 #include "util/utf8.h"
 
 static void buf_sticky_overflow(void **state)
@@ -145,6 +146,22 @@ static void utf8_repair_cases(void **state)
 	repair_one("", 0, "");
 }
 
+static void error_set_keeps_utf8(void **state)
+{
+	(void)state;
+	struct error e;
+	/* "%.4s" cuts the two-byte e-acute of "cafe\u0301"-like text in two */
+	error_set(&e, R_INVALID, "f", "x%.4s", "caf\xC3\xA9");
+	assert_string_equal(e.message, "xcaf");
+	error_set(&e, R_INVALID, "f", "[%.5s]", "ab\xE2\x82\xAC");
+	assert_string_equal(e.message, "[ab\xE2\x82\xAC]");
+	error_set(&e, R_INVALID, "f", "[%.4s]", "ab\xE2\x82\xAC");
+	assert_string_equal(e.message, "[ab??]");
+	error_set(&e, R_INVALID, "bad\xFF", "stray \x80 byte");
+	assert_string_equal(e.field, "bad?");
+	assert_string_equal(e.message, "stray ? byte");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -155,6 +172,7 @@ int main(void)
 		cmocka_unit_test(time_parse_offsets),
 		cmocka_unit_test(arena_many),
 		cmocka_unit_test(utf8_repair_cases),
+		cmocka_unit_test(error_set_keeps_utf8),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
