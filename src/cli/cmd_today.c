@@ -3,7 +3,8 @@
  *
  * The store reads the inputs, core's today_build() decides who is due,
  * which dates come up and which follow-ups are owed, in the local time
- * zone (its offset comes from localtime_r). This file only prints.
+ * zone (its offset comes from localtime_r). Each part shows at most
+ * --limit entries, with how many there are in all. This file only prints.
  */
 #include <stdio.h>
 #include <string.h>
@@ -15,12 +16,24 @@
 #include "store/store.h"
 #include "util/date.h"
 
-#define TODAY_DAYS_DEFAULT 14
+#define TODAY_DAYS_DEFAULT  14
+#define TODAY_LIMIT_DEFAULT 50
+#define TODAY_LIMIT_MAX	    500
+
+/* "(N)", or "(N, the first M)" when the list shows only part of them. */
+static void today_print_count(size_t shown, size_t total)
+{
+	if (shown < total)
+		printf(" (%zu, the first %zu)\n", total, shown);
+	else
+		printf(" (%zu)\n", total);
+}
 
 /* Two lines a person: how late, then why (cadence and last touch). */
 static void today_print_due(const struct today *t, int32_t off)
 {
-	printf("\nDue for a touch (%zu)\n", t->n_due);
+	printf("\nDue for a touch");
+	today_print_count(t->n_due, t->due_total);
 	if (!t->n_due)
 		printf("  nobody: everyone is within their cadence\n");
 	for (size_t i = 0; i < t->n_due; i++) {
@@ -50,7 +63,8 @@ static void today_print_due(const struct today *t, int32_t off)
 
 static void today_print_dates(struct cli_ctx *c, const struct today *t)
 {
-	printf("\nDates coming up (%zu)\n", t->n_dates);
+	printf("\nDates coming up");
+	today_print_count(t->n_dates, t->dates_total);
 	if (!t->n_dates)
 		printf("  none\n");
 	for (size_t i = 0; i < t->n_dates; i++) {
@@ -80,7 +94,8 @@ static void today_print_dates(struct cli_ctx *c, const struct today *t)
 
 static void today_print_followups(const struct today *t)
 {
-	printf("\nFollow-ups due (%zu)\n", t->n_followups);
+	printf("\nFollow-ups due");
+	today_print_count(t->n_followups, t->followups_total);
 	if (!t->n_followups)
 		printf("  none\n");
 	for (size_t i = 0; i < t->n_followups; i++) {
@@ -103,15 +118,19 @@ int cmd_today(int argc, char **argv)
 {
 	struct cli_ctx c;
 	static const struct cli_opt opts[] = {{"days", CLI_OPT_VALUE},
+					      {"limit", CLI_OPT_VALUE},
 					      {NULL, CLI_OPT_FLAG}};
-	struct cli_val v[1] = {{0}};
-	int64_t days = TODAY_DAYS_DEFAULT;
+	struct cli_val v[2] = {{0}};
+	int64_t days = TODAY_DAYS_DEFAULT, limit = TODAY_LIMIT_DEFAULT;
 	cli_begin(&c, "today");
 	int rc = cli_parse(&c, opts, v, argc, argv);
 	if (rc == CLI_OK)
 		rc = cli_want_pos(&c, 0, 0, "");
 	if (rc == CLI_OK && v[0].seen)
 		rc = cli_num(&c, "--days", v[0].value, 0, 366, &days);
+	if (rc == CLI_OK && v[1].seen)
+		rc = cli_num(&c, "--limit", v[1].value, 1, TODAY_LIMIT_MAX,
+			     &limit);
 	if (rc == CLI_OK)
 		rc = cli_open(&c, true);
 	if (rc != CLI_OK)
@@ -119,17 +138,17 @@ int cmd_today(int argc, char **argv)
 	int64_t now = cli_now();
 	int32_t off = cli_utc_offset(now);
 	int64_t local = time_local_days(now, off);
-	struct cadence_row *people;
-	struct date_row *dates;
-	struct followup_row *fups;
-	size_t n_people, n_dates, n_fups;
+	struct today_window w = {local, off, (int)days, (int)limit, 0};
+	struct today_inputs in;
 	struct error err = {0};
-	if (store_today_inputs(c.store, c.arena, local, &people, &n_people,
-			       &dates, &n_dates, &fups, &n_fups, &err) != R_OK)
+	if (store_today_read(c.store, c.arena, &w, &in, &err) != R_OK)
 		return cli_done(&c, cli_error(&c, &err));
 	struct today t;
-	today_build(c.arena, now, off, (int)days, people, n_people, dates,
-		    n_dates, fups, n_fups, &t);
+	today_build(c.arena, now, off, (int)days, in.people, in.n_people,
+		    in.dates, in.n_dates, in.followups, in.n_followups, &t);
+	t.due_total = in.due_total;
+	t.past_max_total = in.past_max_total;
+	today_page(&t, 0, (size_t)limit);
 	if (c.json)
 		return cli_done(&c, cli_print_json(&c, codec_today(&t)));
 	char day[DATE_STR_MAX];

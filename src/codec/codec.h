@@ -55,6 +55,21 @@ json_t *codec_search_hit(const struct search_hit *h);
 /* The daily list: {"date", "due": [...], "dates": [...], "followups": [...]}. */
 json_t *codec_today(const struct today *t);
 
+struct buf;
+/*
+ * Writes j as compact JSON text into out (emptied first): the text of
+ * json_dumpb(j, JSON_COMPACT), several times faster (json_write.c).
+ * False when out's maximum is reached or j nests too deep; out's text is
+ * then not to be used.
+ */
+bool codec_write(const json_t *j, struct buf *out);
+/*
+ * Writes the text of codec_person(p) into out (emptied first), without
+ * building the jansson value. False when out's maximum is reached or a
+ * text is not valid UTF-8 (codec_person repairs it; use that instead).
+ */
+bool codec_write_person(const struct person *p, struct buf *out);
+
 /* Writes secs as an RFC 3339 string, or null when secs is 0. New ref. */
 json_t *codec_time(int64_t secs);
 /* Writes a day count as "YYYY-MM-DD", or null when has is false. New ref. */

@@ -279,7 +279,12 @@ json_t *codec_today(const struct today *t)
 	for (size_t i = 0; i < t->n_followups; i++)
 		json_array_append_new(fu,
 				      codec_today_followup(&t->followups[i]));
-	return json_pack("{s:o, s:o, s:o, s:o}", "date",
+	json_t *totals = json_pack(
+	    "{s:I, s:I, s:I, s:I}", "due", (json_int_t)t->due_total,
+	    "past_max", (json_int_t)t->past_max_total, "dates",
+	    (json_int_t)t->dates_total, "followups",
+	    (json_int_t)t->followups_total);
+	return json_pack("{s:o, s:o, s:o, s:o, s:o}", "date",
 			 codec_day(true, t->local_day), "due", due, "dates",
-			 dates, "followups", fu);
+			 dates, "followups", fu, "totals", totals);
 }

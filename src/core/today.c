@@ -307,4 +307,35 @@ void today_build(struct arena *arena, int64_t now, int32_t utc_offset,
 	today_build_due(arena, utc_offset, people, n_people, out);
 	today_build_dates(arena, horizon_days, dates, n_dates, out);
 	today_build_followups(arena, followups, n_followups, out);
+	out->due_total = out->n_due;
+	for (size_t i = 0; i < out->n_due; i++)
+		out->past_max_total += out->due[i].past_max;
+	out->dates_total = out->n_dates;
+	out->followups_total = out->n_followups;
+}
+
+/* Moves *items to the page offset..offset+limit of its *n elements. */
+static void today_slice(void **items, size_t *n, size_t size, size_t offset,
+			size_t limit)
+{
+	if (offset >= *n) {
+		*items = NULL;
+		*n = 0;
+		return;
+	}
+	*items = (char *)*items + offset * size;
+	*n -= offset;
+	if (*n > limit)
+		*n = limit;
+}
+
+void today_page(struct today *t, size_t offset, size_t limit)
+{
+	void *p = t->dates;
+	today_slice(&p, &t->n_dates, sizeof(*t->dates), offset, limit);
+	t->dates = p;
+	p = t->followups;
+	today_slice(&p, &t->n_followups, sizeof(*t->followups), offset,
+		    limit);
+	t->followups = p;
 }

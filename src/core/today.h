@@ -85,6 +85,12 @@ struct today {
 	size_t n_dates;
 	struct today_followup *followups;
 	size_t n_followups;
+	/* How many there are in all, when the lists hold one page of them
+	 * (today_page; the due people may come paged from the store). */
+	size_t due_total;
+	size_t past_max_total; /* of the due, those past their maximum */
+	size_t dates_total;
+	size_t followups_total;
 };
 
 /*
@@ -112,5 +118,13 @@ void today_build(struct arena *arena, int64_t now, int32_t utc_offset,
 		 size_t n_people, const struct date_row *dates, size_t n_dates,
 		 const struct followup_row *followups, size_t n_followups,
 		 struct today *out);
+
+/*
+ * Keeps only the page of dates and follow-ups that starts at offset and
+ * holds at most limit of each; the totals set by today_build() stay. The
+ * due people are left alone: a large list of them comes from the store
+ * already paged, with its totals set by the caller.
+ */
+void today_page(struct today *t, size_t offset, size_t limit);
 
 #endif

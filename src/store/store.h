@@ -63,6 +63,29 @@ typedef enum result (*store_tx_fn)(struct store *s, void *ctx,
 enum result store_run_tx(struct store *s, store_tx_fn fn, void *ctx,
 			 struct error *err);
 
+/*
+ * Runs fn(s, ctx, err) inside one read transaction, so that every read it
+ * makes sees the same snapshot of the database (and the connection takes
+ * its read lock once). fn must not write. Returns what fn returned (or
+ * R_DB when the transaction cannot start).
+ */
+enum result store_run_read(struct store *s, store_tx_fn fn, void *ctx,
+			   struct error *err);
+
+/*
+ * For a server that checkpoints the write-ahead log from a thread of its
+ * own (store_checkpoint): makes this connection's writers leave the
+ * checkpoint to it unless the log passes pages pages (a backstop), so
+ * that no request waits for a checkpoint's copying and syncing.
+ */
+void store_checkpoint_after(struct store *s, int pages);
+/*
+ * Copies what it can of the write-ahead log into the database without
+ * waiting for or blocking readers and writers (a passive checkpoint).
+ * R_DB with err filled when SQLite fails.
+ */
+enum result store_checkpoint(struct store *s, struct error *err);
+
 /* Filters and paging for list functions. A limit of 0 means default. */
 struct store_page {
 	int64_t after_id; /* return records with id > after_id; 0: from start */
@@ -223,12 +246,50 @@ enum result store_tag_list(struct store *s, struct arena *a,
 /*
  * Reads what today_build() needs: every person with a cadence of their own
  * or from a tag (people with none cannot be due), every important date,
- * every follow-up not done and due on or before until_day.
+ * every follow-up not done and due on or before until_day. Not bounded:
+ * the reference store_today_read() is tested against.
  */
 enum result store_today_inputs(struct store *s, struct arena *a,
 			       int64_t until_day, struct cadence_row **people,
 			       size_t *n_people, struct date_row **dates,
 			       size_t *n_dates, struct followup_row **followups,
 			       size_t *n_followups, struct error *err);
+
+/* What store_today_read() is asked for: the user's day and offset from
+ * UTC, how far ahead to look for dates, and the page of due people. */
+struct today_window {
+	int64_t local_day;  /* today's day count in the user's zone */
+	int32_t utc_offset; /* seconds */
+	int horizon_days;   /* as today_build()'s */
+	int limit;          /* due people to read, from offset on */
+	int offset;
+};
+
+/* What store_today_read() reads, for today_build(). */
+struct today_inputs {
+	struct cadence_row *people; /* the page of due people, in order */
+	size_t n_people;
+	size_t due_total;      /* every person due */
+	size_t past_max_total; /* of them, those past their maximum */
+	struct date_row *dates; /* the dates that may be in the window */
+	size_t n_dates;
+	struct followup_row *followups; /* every follow-up due */
+	size_t n_followups;
+};
+
+/*
+ * Reads the daily list in one snapshot, bounded for a large database:
+ * the page (w->offset, w->limit) of due people in core's order (past
+ * their maximum first, most overdue, name, id) with the count of all due
+ * and past their maximum, found from each person's due_at and
+ * past_max_at (see 0001-init.sql and docs/today.md); the dates whose day
+ * of the year falls in the window (a superset: today_build() keeps those
+ * in it); the follow-ups due. Passed to today_build(), these give the
+ * same due people, dates and follow-ups as store_today_inputs(), whose
+ * reads are not bounded.
+ */
+enum result store_today_read(struct store *s, struct arena *a,
+			     const struct today_window *w,
+			     struct today_inputs *out, struct error *err);
 
 #endif

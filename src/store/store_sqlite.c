@@ -146,12 +146,18 @@ static enum result store_migrate(struct store *s, struct error *err)
 
 /*
  * Sets the connection up: timeouts, journal, durability, foreign keys, and
- * memory. Reads go through a memory map (up to 1 GiB of address space)
- * and a 16 MiB page cache, so that the daily list's scans and search do
- * not pay a system call per page. The WAL is checkpointed every 8192
- * pages (32 MiB) rather than SQLite's 1000: each checkpoint syncs the
- * disk, and doing that less often roughly doubled small commits per second
- * in a measurement (see docs/store-durability.md).
+ * memory. Pages are read with pread into an 8 MiB page cache per
+ * connection, not through a memory map: a map's pages count as the
+ * process's resident memory (the kernel maps in up to 16 neighbours of
+ * each page touched), so a server that reads all over a large database
+ * looked as large as the database, while the pages read stay in the
+ * kernel's cache either way. Four connections in a server (two readers,
+ * the writer, the checkpointer) keep the caches under 32 MiB. The WAL is
+ * checkpointed every 8192 pages (32 MiB) rather than SQLite's 1000: each
+ * checkpoint syncs the disk, and doing that less often roughly doubled
+ * small commits per second in a measurement (see
+ * docs/store-durability.md); the server checkpoints from a thread of its
+ * own instead (store_checkpoint).
  */
 static enum result store_configure(struct store *s, struct error *err)
 {
@@ -162,10 +168,10 @@ static enum result store_configure(struct store *s, struct error *err)
 			     "setting synchronous", err) != R_OK ||
 	    store_exec_plain(s, "PRAGMA foreign_keys = ON",
 			     "turning on foreign keys", err) != R_OK ||
-	    store_exec_plain(s, "PRAGMA cache_size = -16384",
+	    store_exec_plain(s, "PRAGMA cache_size = -8192",
 			     "sizing the page cache", err) != R_OK ||
-	    store_exec_plain(s, "PRAGMA mmap_size = 1073741824",
-			     "mapping the database", err) != R_OK ||
+	    store_exec_plain(s, "PRAGMA mmap_size = 0", "mapping the database",
+			     err) != R_OK ||
 	    store_exec_plain(s, "PRAGMA wal_autocheckpoint = 8192",
 			     "setting the checkpoint interval", err) != R_OK ||
 	    store_exec_plain(s, "PRAGMA journal_size_limit = 67108864",
@@ -174,8 +180,25 @@ static enum result store_configure(struct store *s, struct error *err)
 	return R_OK;
 }
 
+/*
+ * Turns off SQLite's memory statistics before its first use: with them
+ * on, every allocation SQLite makes takes one process-wide mutex, and
+ * the server's threads queued on it (a futex call per request). Must run
+ * before SQLite initializes, i.e. in the first store_open(), which the
+ * server and the command line make before they start any thread.
+ */
+static void store_sqlite_setup(void)
+{
+	static bool done;
+	if (done)
+		return;
+	done = true;
+	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
+
 enum result store_open(const char *path, struct store **out, struct error *err)
 {
+	store_sqlite_setup();
 	*out = NULL;
 	if (!path || !*path)
 		return error_set(err, R_INVALID, "db",
@@ -235,4 +258,28 @@ enum result store_run_tx(struct store *s, store_tx_fn fn, void *ctx,
 		store_backoff(attempt);
 	}
 	return r;
+}
+
+enum result store_run_read(struct store *s, store_tx_fn fn, void *ctx,
+			   struct error *err)
+{
+	if (sq_read_begin(s, err) != R_OK)
+		return R_DB;
+	enum result r = fn(s, ctx, err);
+	sq_read_end(s);
+	return r;
+}
+
+void store_checkpoint_after(struct store *s, int pages)
+{
+	sqlite3_wal_autocheckpoint(s->db, pages);
+}
+
+enum result store_checkpoint(struct store *s, struct error *err)
+{
+	int rc = sqlite3_wal_checkpoint_v2(
+	    s->db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+	if (rc == SQLITE_OK || rc == SQLITE_BUSY)
+		return R_OK;
+	return sq_fail(s, "checkpointing the write-ahead log", err);
 }

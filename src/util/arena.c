@@ -46,6 +46,24 @@ void arena_free(struct arena *a)
 	free(a);
 }
 
+void arena_reset(struct arena *a)
+{
+	struct arena_block *keep = NULL;
+	struct arena_block *b = a->head;
+	while (b) {
+		struct arena_block *next = b->next;
+		if (!keep && b->size == ARENA_BLOCK) {
+			keep = b;
+			keep->next = NULL;
+			keep->used = 0;
+		} else {
+			free(b);
+		}
+		b = next;
+	}
+	a->head = keep;
+}
+
 void *arena_alloc(struct arena *a, size_t n)
 {
 	const size_t align = alignof(max_align_t);

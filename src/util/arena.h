@@ -16,6 +16,13 @@ struct arena;
 struct arena *arena_new(void);
 /* Releases the arena and all it handed out. NULL is a no-op. */
 void arena_free(struct arena *a);
+/*
+ * Empties the arena for reuse: everything allocated from it is gone, the
+ * first block (ARENA_BLOCK bytes) is kept and larger ones are freed, so a
+ * thread that serves one request after another allocates nothing once
+ * warm and keeps no more than one block after a large request.
+ */
+void arena_reset(struct arena *a);
 /* Returns n zeroed bytes, aligned for any type, owned by the arena. */
 void *arena_alloc(struct arena *a, size_t n);
 /* Returns an arena-owned copy of s; NULL gives NULL. */

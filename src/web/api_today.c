@@ -5,7 +5,12 @@
  * is due, which dates are coming and which follow-ups are owed. The day
  * is the user's: ?tz_offset=+01:00 gives their offset from UTC (the
  * server's own offset when absent) and ?days= how far ahead to look for
- * dates. The home page builds the same list through api_today_build().
+ * dates. The list is paged (?limit=, default 50, at most 500, and
+ * ?offset=): each of its three parts holds at most limit entries from
+ * offset on, and "totals" says how many there are in all. Who is due is
+ * read from an index in core's order (see docs/today.md), so a large
+ * database costs no more than a small one. The home page builds the same
+ * list through api_today_build().
  */
 #include "web/api.h"
 
@@ -20,6 +25,9 @@
 #define TODAY_DAYS_DEFAULT 14
 #define TODAY_DAYS_MAX 366
 #define TODAY_OFFSET_MAX (14 * 3600)
+#define TODAY_LIMIT_DEFAULT 50
+#define TODAY_LIMIT_MAX 500
+#define TODAY_OFFSET_ROWS_MAX 10000000
 
 static int today_digits2(const char *s)
 {
@@ -78,18 +86,25 @@ enum result api_today_build(struct req *r, struct today *out,
 				 "or Z)",
 				 tz);
 	}
-	struct cadence_row *people = NULL;
-	struct date_row *dates = NULL;
-	struct followup_row *fus = NULL;
-	size_t n_people = 0, n_dates = 0, n_fus = 0;
-	int64_t local_day = time_local_days(r->now, offset);
-	res = store_today_inputs(r->store, r->arena, local_day, &people,
-				 &n_people, &dates, &n_dates, &fus, &n_fus,
-				 err);
+	int limit, skip;
+	res = api_query_int(r, "limit", 1, TODAY_LIMIT_MAX, TODAY_LIMIT_DEFAULT,
+			    &limit, err);
+	if (res == R_OK)
+		res = api_query_int(r, "offset", 0, TODAY_OFFSET_ROWS_MAX, 0,
+				    &skip, err);
 	if (res != R_OK)
 		return res;
-	today_build(r->arena, r->now, offset, days, people, n_people, dates,
-		    n_dates, fus, n_fus, out);
+	struct today_window w = {time_local_days(r->now, offset), offset,
+				 days, limit, skip};
+	struct today_inputs in;
+	res = store_today_read(r->store, r->arena, &w, &in, err);
+	if (res != R_OK)
+		return res;
+	today_build(r->arena, r->now, offset, days, in.people, in.n_people,
+		    in.dates, in.n_dates, in.followups, in.n_followups, out);
+	out->due_total = in.due_total;
+	out->past_max_total = in.past_max_total;
+	today_page(out, (size_t)skip, (size_t)limit);
 	return R_OK;
 }
 

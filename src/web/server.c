@@ -34,6 +34,7 @@
 #include <jansson.h>
 #include <microhttpd.h>
 
+#include "codec/codec.h"
 #include "store/store.h"
 #include "util/alloc.h"
 #include "util/arena.h"
@@ -41,6 +42,7 @@
 #include "util/log.h"
 #include "util/num.h"
 #include "web/api.h"
+#include "web/auth.h"
 #include "web/route.h"
 
 /*
@@ -51,6 +53,11 @@
 
 #define WEB_BODY_MAX (1024 * 1024)
 #define WEB_REPLY_MAX (64 * 1024 * 1024)
+#define WEB_REPLY_KEEP (256 * 1024)
+#define WEB_CHECKPOINT_MS 100
+#define WEB_CONN_MEMORY (16 * 1024)
+/* Pages of write-ahead log past which a writer checkpoints after all. */
+#define WEB_WAL_BACKSTOP 65536
 #define WEB_PATH_MAX 2048
 #define WEB_CSP "default-src 'self'; frame-ancestors 'none'"
 
@@ -61,18 +68,20 @@ struct web_conn {
 };
 
 static const char *web_db_path;
-/* One writer at a time in this process (see web_run). */
+/* One writer at a time in this process; guards the write queue (see
+ * web_write). */
 static pthread_mutex_t web_write_lock = PTHREAD_MUTEX_INITIALIZER;
 
 /*
  * What each worker thread keeps between requests: its own database
- * connection (opened on first use) and its reply buffer. A thread-specific
+ * connection (opened on first use), its reply buffer and the arena its
+ * requests allocate from (emptied after each, not freed). A thread-specific
  * key's destructor releases both when the thread ends.
  */
 struct web_thread {
 	struct store *store;
-	char *reply;
-	size_t reply_cap;
+	struct buf reply; /* at most WEB_REPLY_MAX */
+	struct arena *arena; /* each request's, emptied after it */
 };
 static pthread_key_t web_thread_key;
 
@@ -80,7 +89,8 @@ static void web_thread_end(void *p)
 {
 	struct web_thread *t = p;
 	store_close(t->store);
-	free(t->reply);
+	buf_free(&t->reply);
+	arena_free(t->arena);
 	free(t);
 }
 
@@ -89,18 +99,117 @@ static struct web_thread *web_thread(void)
 	struct web_thread *t = pthread_getspecific(web_thread_key);
 	if (!t) {
 		t = xcalloc(1, sizeof(*t));
+		buf_init(&t->reply, WEB_REPLY_MAX);
 		pthread_setspecific(web_thread_key, t);
 	}
 	return t;
 }
 
-/* This thread's database connection, opened on first use. */
+/* This thread's database connection, opened on first use. Its writes
+ * leave checkpoints to web_checkpointer (up to a backstop). */
 static struct store *web_store(struct error *err)
 {
 	struct web_thread *t = web_thread();
-	if (!t->store && store_open(web_db_path, &t->store, err) != R_OK)
-		return NULL;
+	if (!t->store) {
+		if (store_open(web_db_path, &t->store, err) != R_OK)
+			return NULL;
+		store_checkpoint_after(t->store, WEB_WAL_BACKSTOP);
+	}
 	return t->store;
+}
+
+/*
+ * The one connection every write request runs on, used only by the
+ * leader of a group of writes (web_write; opened on first use, closed by
+ * web_serve). Writes take turns anyway,
+ * and on one connection the pages they touch stay in its cache from one
+ * commit to the next: a thread's connection must drop its whole cache
+ * whenever another connection has committed, and then read the same
+ * pages again from the log.
+ */
+static struct store *web_writer;
+
+static struct store *web_writer_store(struct error *err)
+{
+	if (!web_writer) {
+		if (store_open(web_db_path, &web_writer, err) != R_OK)
+			return NULL;
+		store_checkpoint_after(web_writer, WEB_WAL_BACKSTOP);
+	}
+	return web_writer;
+}
+
+/* ---- checkpoints ---- */
+
+/*
+ * A thread of its own copies the write-ahead log into the database every
+ * WEB_CHECKPOINT_MS, with a passive checkpoint (it neither waits for nor
+ * blocks readers and writers). Left to SQLite, the writer whose commit
+ * passes the threshold copies and syncs megabytes while it holds the
+ * write lock, and every other writer waits behind it.
+ */
+struct web_checkpointer {
+	pthread_t thread;
+	pthread_mutex_t lock;
+	pthread_cond_t wake;
+	bool stop;
+	bool running;
+};
+
+static void *web_checkpoint_loop(void *arg)
+{
+	struct web_checkpointer *cp = arg;
+	struct store *s = NULL;
+	struct error err = {0};
+	if (store_open(web_db_path, &s, &err) != R_OK) {
+		log_error("checkpoints: cannot open the database: %s",
+			  err.message);
+		return NULL;
+	}
+	pthread_mutex_lock(&cp->lock);
+	while (!cp->stop) {
+		struct timespec until;
+		clock_gettime(CLOCK_REALTIME, &until);
+		until.tv_nsec += WEB_CHECKPOINT_MS * 1000000L;
+		if (until.tv_nsec >= 1000000000L) {
+			until.tv_sec++;
+			until.tv_nsec -= 1000000000L;
+		}
+		pthread_cond_timedwait(&cp->wake, &cp->lock, &until);
+		if (cp->stop)
+			break;
+		pthread_mutex_unlock(&cp->lock);
+		if (store_checkpoint(s, &err) != R_OK)
+			log_error("checkpoints: %s", err.message);
+		pthread_mutex_lock(&cp->lock);
+	}
+	pthread_mutex_unlock(&cp->lock);
+	store_close(s);
+	return NULL;
+}
+
+static void web_checkpointer_start(struct web_checkpointer *cp)
+{
+	pthread_mutex_init(&cp->lock, NULL);
+	pthread_cond_init(&cp->wake, NULL);
+	cp->stop = false;
+	cp->running = pthread_create(&cp->thread, NULL, web_checkpoint_loop,
+				     cp) == 0;
+	if (!cp->running)
+		log_error("checkpoints: no thread; SQLite's own will do");
+}
+
+static void web_checkpointer_stop(struct web_checkpointer *cp)
+{
+	if (cp->running) {
+		pthread_mutex_lock(&cp->lock);
+		cp->stop = true;
+		pthread_cond_signal(&cp->wake);
+		pthread_mutex_unlock(&cp->lock);
+		pthread_join(cp->thread, NULL);
+	}
+	pthread_cond_destroy(&cp->wake);
+	pthread_mutex_destroy(&cp->lock);
 }
 
 /* ---- the reply ---- */
@@ -115,6 +224,8 @@ static void web_headers(struct MHD_Response *resp, const struct req *r,
 				r->cache ? "public, max-age=3600" : "no-store");
 	if (r->location)
 		MHD_add_response_header(resp, "Location", r->location);
+	if (r->set_cookie)
+		MHD_add_response_header(resp, "Set-Cookie", r->set_cookie);
 	if (allow && allow[0])
 		MHD_add_response_header(resp, "Allow", allow);
 }
@@ -122,25 +233,31 @@ static void web_headers(struct MHD_Response *resp, const struct req *r,
 /*
  * Serializes j into this thread's reply buffer, which is kept from one
  * request to the next so that a reply costs no allocation once the
- * buffer has grown to fit. Returns the text and sets *len; NULL when the
- * reply would pass WEB_REPLY_MAX.
+ * buffer has grown to fit (codec_write: jansson's own json_dumpb was a
+ * quarter of a small request's cost). Returns the text and sets *len;
+ * NULL when the reply would pass WEB_REPLY_MAX.
  */
 static const char *web_dump(const json_t *j, size_t *len)
 {
 	struct web_thread *t = web_thread();
-	size_t n = json_dumpb(j, t->reply, t->reply_cap, JSON_COMPACT);
-	if (n > t->reply_cap) {
-		if (n > WEB_REPLY_MAX)
-			return NULL;
-		size_t want = t->reply_cap ? t->reply_cap : 4096;
-		while (want < n)
-			want *= 2;
-		t->reply = xrealloc(t->reply, want);
-		t->reply_cap = want;
-		n = json_dumpb(j, t->reply, t->reply_cap, JSON_COMPACT);
-	}
-	*len = n;
-	return t->reply;
+	if (!codec_write(j, &t->reply))
+		return NULL;
+	*len = t->reply.len;
+	return t->reply.data;
+}
+
+/*
+ * Lets go of a reply buffer that a large reply grew past WEB_REPLY_KEEP:
+ * libmicrohttpd has copied the reply by then, and keeping megabytes per
+ * thread for the rare large list would stay resident for good.
+ */
+static void web_reply_trim(void)
+{
+	struct web_thread *t = web_thread();
+	if (t->reply.cap <= WEB_REPLY_KEEP)
+		return;
+	buf_free(&t->reply);
+	buf_init(&t->reply, WEB_REPLY_MAX);
 }
 
 static enum MHD_Result web_send(struct MHD_Connection *c, struct req *r,
@@ -160,6 +277,7 @@ static enum MHD_Result web_send(struct MHD_Connection *c, struct req *r,
 		}
 		resp = MHD_create_response_from_buffer(len, (void *)text,
 						       MHD_RESPMEM_MUST_COPY);
+		web_reply_trim();
 		type = r->status >= 400 ? "application/problem+json"
 					: "application/json";
 	} else if (r->raw) {
@@ -252,6 +370,33 @@ static int web_read_body(struct req *r, struct web_conn *wc,
 }
 
 /*
+ * A POST route without a JSON body is a page's form: it takes
+ * application/x-www-form-urlencoded (what a browser sends), kept as it
+ * came for the page to parse (page_form.c).
+ */
+static int web_read_form(struct req *r, struct web_conn *wc,
+			 struct error *err)
+{
+	static const char form[] = "application/x-www-form-urlencoded";
+	const char *ct = MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND,
+						     "Content-Type");
+	if (!buf_ok(&wc->body)) {
+		error_set(err, R_TOO_BIG, "",
+			  "the form is larger than %d bytes", WEB_BODY_MAX);
+		return 413;
+	}
+	if (wc->has_body &&
+	    (!ct || strncasecmp(ct, form, sizeof(form) - 1) != 0)) {
+		error_set(err, R_INVALID, "Content-Type",
+			  "Content-Type: send the form as %s", form);
+		return 415;
+	}
+	r->form = wc->has_body ? wc->body.data : "";
+	r->form_len = wc->has_body ? wc->body.len : 0;
+	return 0;
+}
+
+/*
  * Routes the request and checks its query and body. Returns 0 when the
  * handler may run, else the status to answer with (err says why).
  */
@@ -290,6 +435,8 @@ static int web_prepare(struct req *r, struct web_conn *wc, struct buf *allow,
 	}
 	if (r->route->body)
 		return web_read_body(r, wc, err);
+	if (strcmp(r->route->method, "POST") == 0)
+		return web_read_form(r, wc, err);
 	return 0;
 }
 
@@ -300,10 +447,92 @@ static enum result web_tx(struct store *s, void *ctx, struct error *err)
 	r->out = NULL;
 	r->status = 0;
 	r->location = NULL;
+	r->set_cookie = NULL;
 	r->raw = NULL;
 	r->syntax = false;
 	r->store = s;
 	return r->route->fn(r, err);
+}
+
+/* ---- writes: one at a time, committed in groups ---- */
+
+/*
+ * A write request waiting its turn. Writes are serialized on one
+ * connection (web_writer); the thread that finds no write running leads:
+ * it takes every request queued so far and runs them, each in a
+ * savepoint of its own, in one transaction, so that a group of writes
+ * pays for one commit (the log's frame writes of the pages they share,
+ * the locks, the commit record) instead of one each. A request is
+ * answered only after the group's commit, and one that fails is rolled
+ * back to its savepoint without touching the others: to each it is as if
+ * the writes ran one after another. Should the commit itself fail, every
+ * write of the group that had succeeded reports that failure.
+ */
+struct web_job {
+	struct req *r;
+	struct error *err;
+	enum result res;
+	bool done;
+	struct web_job *next;
+};
+
+static struct web_job *web_queue_head, *web_queue_tail;
+static bool web_leading;
+static pthread_cond_t web_write_done = PTHREAD_COND_INITIALIZER;
+
+static enum result web_group_tx(struct store *s, void *ctx,
+				struct error *err)
+{
+	for (struct web_job *j = ctx; j; j = j->next)
+		j->res = store_run_tx(s, web_tx, j->r, j->err);
+	return R_OK;
+}
+
+/* Runs the group at batch and marks each of its jobs done. Called by the
+ * leader with web_write_lock released; takes it back before marking. */
+static void web_lead(struct web_job *batch)
+{
+	struct error gerr = {0};
+	struct store *w = web_writer_store(&gerr);
+	enum result res = w ? store_run_tx(w, web_group_tx, batch, &gerr)
+			    : R_DB;
+	pthread_mutex_lock(&web_write_lock);
+	for (struct web_job *j = batch; j;) {
+		struct web_job *next = j->next; /* j is gone once done */
+		if (res != R_OK && j->res == R_OK) {
+			j->res = res;
+			*j->err = gerr;
+		}
+		j->done = true;
+		j = next;
+	}
+	web_leading = false;
+	pthread_cond_broadcast(&web_write_done);
+}
+
+/* Runs a write request in a group (see struct web_job). */
+static enum result web_write(struct req *r, struct error *err)
+{
+	struct web_job job = {r, err, R_DB, false, NULL};
+	pthread_mutex_lock(&web_write_lock);
+	if (web_queue_tail)
+		web_queue_tail->next = &job;
+	else
+		web_queue_head = &job;
+	web_queue_tail = &job;
+	while (!job.done) {
+		if (web_leading) {
+			pthread_cond_wait(&web_write_done, &web_write_lock);
+			continue;
+		}
+		web_leading = true;
+		struct web_job *batch = web_queue_head;
+		web_queue_head = web_queue_tail = NULL;
+		pthread_mutex_unlock(&web_write_lock);
+		web_lead(batch); /* returns with the lock held */
+	}
+	pthread_mutex_unlock(&web_write_lock);
+	return job.res;
 }
 
 /* Runs the handler; returns 0 or the status of the failure. */
@@ -321,18 +550,17 @@ static int web_run(struct req *r, struct error *err)
 		}
 		/*
 		 * Writes run in one transaction (store_run_tx takes SQLite's
-		 * write lock up front). Reads do not take it: each store read
-		 * sees one snapshot of its own, and taking the write lock for
-		 * a GET would let only one thread read at a time. Writers
-		 * queue on a mutex of ours rather than on SQLite's lock,
-		 * whose busy handler sleeps for milliseconds between tries.
+		 * write lock up front). Reads do not take it, since taking
+		 * the write lock for a GET would let only one thread read at
+		 * a time: a GET runs in one read transaction, so all it reads
+		 * is one snapshot. Writers queue in this process (web_write)
+		 * rather than on SQLite's lock, whose busy handler sleeps
+		 * for milliseconds between tries, and commit in groups.
 		 */
 		if (strcmp(r->route->method, "GET") == 0) {
-			res = web_tx(s, r, err);
+			res = store_run_read(s, web_tx, r, err);
 		} else {
-			pthread_mutex_lock(&web_write_lock);
-			res = store_run_tx(s, web_tx, r, err);
-			pthread_mutex_unlock(&web_write_lock);
+			res = web_write(r, err);
 		}
 	} else {
 		res = web_tx(NULL, r, err);
@@ -358,7 +586,10 @@ static enum MHD_Result web_handle(struct MHD_Connection *c, const char *url,
 	r.conn = c;
 	r.method = strcmp(method, "HEAD") == 0 ? "GET" : method;
 	r.path = url;
-	r.arena = arena_new();
+	struct web_thread *t = web_thread();
+	if (!t->arena)
+		t->arena = arena_new();
+	r.arena = t->arena;
 	r.now = (int64_t)time(NULL);
 
 	int status = web_prepare(&r, wc, &allow, &err);
@@ -372,6 +603,7 @@ static enum MHD_Result web_handle(struct MHD_Connection *c, const char *url,
 		json_decref(r.out);
 		r.raw = NULL;
 		r.location = NULL;
+		r.set_cookie = NULL;
 		r.cache = false;
 		r.status = status;
 		r.out = route_problem(status, &err);
@@ -380,7 +612,7 @@ static enum MHD_Result web_handle(struct MHD_Connection *c, const char *url,
 		web_send(c, &r, status == 405 ? buf_str(&allow) : NULL);
 	json_decref(r.out);
 	json_decref(r.body);
-	arena_free(r.arena);
+	arena_reset(r.arena);
 	buf_free(&allow);
 	return ret;
 }
@@ -554,11 +786,15 @@ static struct MHD_Daemon *web_start(int fd, int threads)
 		{MHD_OPTION_LISTEN_SOCKET, fd, NULL},
 		{MHD_OPTION_NOTIFY_COMPLETED, (intptr_t)web_completed, NULL},
 		{MHD_OPTION_CONNECTION_TIMEOUT, 60, NULL},
+		/* libmicrohttpd zeroes a connection's whole pool before each
+		 * request it reads; its default of 32 KiB made that a tenth of
+		 * a small request's cost. 16 KiB still holds any sane header. */
+		{MHD_OPTION_CONNECTION_MEMORY_LIMIT, WEB_CONN_MEMORY, NULL},
 		{MHD_OPTION_THREAD_POOL_SIZE, threads, NULL},
 		{MHD_OPTION_END, 0, NULL},
 	};
 	if (threads <= 1)
-		opts[3].option = MHD_OPTION_END;
+		opts[4].option = MHD_OPTION_END;
 	return MHD_start_daemon(flags, 0, NULL, NULL, web_access, NULL,
 				MHD_OPTION_ARRAY, opts, MHD_OPTION_END);
 }
@@ -583,9 +819,12 @@ enum result web_serve(const struct web_config *cfg, struct error *err)
 	signal(SIGPIPE, SIG_IGN);
 	json_object_seed(0);
 	web_db_path = cfg->db_path;
+	auth_configure(cfg->behind_tls);
 	pthread_key_create(&web_thread_key, web_thread_end);
 
 	int threads = web_threads(cfg->threads);
+	struct web_checkpointer cp = {0};
+	web_checkpointer_start(&cp);
 	struct MHD_Daemon *d = web_start(fd, threads);
 	if (!d) {
 		close(fd);
@@ -611,6 +850,9 @@ enum result web_serve(const struct web_config *cfg, struct error *err)
 	log_info("stopping on signal %d", sig);
 	MHD_stop_daemon(d);
 out:
+	store_close(web_writer);
+	web_writer = NULL;
+	web_checkpointer_stop(&cp);
 	pthread_key_delete(web_thread_key);
 	pthread_sigmask(SIG_SETMASK, &old, NULL);
 	return res;

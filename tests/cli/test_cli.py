@@ -487,6 +487,23 @@ def test_today_shows_overdue_demo_people(db):
 
 
 @with_db(demo=True)
+def test_today_limit_shows_the_first_and_the_total(db):
+    full = db.json("today")
+    expect(full["totals"]["due"] >= 2, "at least two due: %r" % full)
+    expect_eq(full["totals"]["due"], len(full["due"]), "all shown")
+    code, out, err = db.run("today", "--limit", "1")
+    expect_eq(code, 0, "exit code (%s)" % err)
+    expect("Due for a touch (%d, the first 1)" % full["totals"]["due"]
+           in out, "count and page:\n%s" % out)
+    one = db.json("today", "--limit", "1")
+    expect_eq([d["person_id"] for d in one["due"]],
+              [full["due"][0]["person_id"]], "the most overdue")
+    expect_eq(one["totals"], full["totals"], "same totals")
+    expect_usage(db, ["today", "--limit", "0"], "--limit")
+    expect_usage(db, ["today", "--limit", "501"], "--limit")
+
+
+@with_db(demo=True)
 def test_log_moves_a_person_off_the_due_list(db):
     before = db.json("today")["due"]
     expect(before, "someone is due")

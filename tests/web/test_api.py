@@ -356,6 +356,16 @@ def test_today_fixed_data():
         expect_eq([f["summary"] for f in t["followups"]], ["catch up"],
                   "follow-ups")
         expect_eq(t["followups"][0]["days_late"], 3, "days late")
+        expect_eq(t["totals"], {"due": 1, "past_max": 0, "dates": 1,
+                                "followups": 1}, "totals")
+        r = s.get("/api/v1/today?days=14&tz_offset=Z&limit=1&offset=1")
+        expect_eq(r.status, 200, "paged (%r)" % r)
+        expect_eq((r.json["due"], r.json["dates"], r.json["followups"]),
+                  ([], [], []), "past the end of each list")
+        expect_eq(r.json["totals"]["due"], 1, "totals stay")
+        for bad in ("limit=0", "limit=501", "offset=-1", "limit=x"):
+            r = s.get("/api/v1/today?" + bad)
+            expect_eq(r.status, 400, "%s (%r)" % (bad, r))
         r = s.get("/api/v1/today?tz_offset=-05:00")
         expect_eq(r.status, 200, "negative offset")
         r = s.get("/api/v1/today?tz_offset=+01:00")

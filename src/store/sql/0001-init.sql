@@ -49,15 +49,60 @@ CREATE TABLE person (
 	last_touch INTEGER NOT NULL DEFAULT 0,
 	cadence_tag_id INTEGER REFERENCES tag (id) ON DELETE SET NULL,
 	created_at INTEGER NOT NULL,
-	updated_at INTEGER NOT NULL
+	updated_at INTEGER NOT NULL,
+	due_at INTEGER,
+	past_max_at INTEGER
 );
 CREATE INDEX person_org ON person (org_id);
 CREATE INDEX person_referred_by ON person (referred_by);
 CREATE INDEX person_owner ON person (owner);
--- Covers the daily list's scan of every person, so that it reads a few
--- small pages instead of every row with its notes.
-CREATE INDEX person_today ON person (id, cadence_days, cadence_max_days,
-	cadence_tag_id, last_touch, created_at, given_name, family_name);
+
+-- due_at and past_max_at say when a person falls due (unix seconds): the
+-- start of their gap (last_touch, or created_at when never touched) plus
+-- their ideal, respectively maximum, cadence in days; NULL when they have
+-- no cadence. The cadence is resolved as core's cadence_resolve() does
+-- (own, else the tag's; a max of 0 is 1.5 times the ideal rounded up, a
+-- max below the ideal is the ideal). A person is due on local day D, for
+-- an offset OFF from UTC, when due_at + OFF < (D + 1) * 86400, and past
+-- their maximum when past_max_at + OFF < D * 86400: exactly core's rule,
+-- since both sides count whole local days (see docs/today.md). Triggers
+-- keep them current on every write of what they depend on, so that the
+-- daily list reads the most overdue people from one index.
+CREATE TRIGGER person_due_insert AFTER INSERT ON person
+BEGIN
+	UPDATE person SET (due_at, past_max_at) = (
+		SELECT s + i * 86400, s + (CASE WHEN m < i THEN i ELSE m END) * 86400
+		FROM (SELECT CASE WHEN NEW.last_touch <> 0 THEN NEW.last_touch
+				ELSE NEW.created_at END AS s, c.i AS i,
+			CASE WHEN c.m <= 0 THEN (c.i * 3 + 1) / 2 ELSE c.m END AS m
+			FROM (SELECT NEW.cadence_days AS i, NEW.cadence_max_days AS m
+				WHERE NEW.cadence_days > 0
+				UNION ALL
+				SELECT t.cadence_days, t.cadence_max_days FROM tag t
+				WHERE NEW.cadence_days <= 0
+				AND t.id = NEW.cadence_tag_id AND t.cadence_days > 0) c))
+	WHERE id = NEW.id;
+END;
+CREATE TRIGGER person_due_update AFTER UPDATE OF last_touch, created_at,
+	cadence_days, cadence_max_days, cadence_tag_id ON person
+BEGIN
+	UPDATE person SET (due_at, past_max_at) = (
+		SELECT s + i * 86400, s + (CASE WHEN m < i THEN i ELSE m END) * 86400
+		FROM (SELECT CASE WHEN NEW.last_touch <> 0 THEN NEW.last_touch
+				ELSE NEW.created_at END AS s, c.i AS i,
+			CASE WHEN c.m <= 0 THEN (c.i * 3 + 1) / 2 ELSE c.m END AS m
+			FROM (SELECT NEW.cadence_days AS i, NEW.cadence_max_days AS m
+				WHERE NEW.cadence_days > 0
+				UNION ALL
+				SELECT t.cadence_days, t.cadence_max_days FROM tag t
+				WHERE NEW.cadence_days <= 0
+				AND t.id = NEW.cadence_tag_id AND t.cadence_days > 0) c))
+	WHERE id = NEW.id;
+END;
+-- The daily list's index: the people with a cadence, soonest due first,
+-- with what its ordering reads (the name breaks ties).
+CREATE INDEX person_due ON person (due_at, past_max_at, given_name,
+	family_name) WHERE due_at IS NOT NULL;
 
 CREATE TABLE contact (
 	id INTEGER PRIMARY KEY,
@@ -75,6 +120,15 @@ CREATE TABLE person_tag (
 	PRIMARY KEY (person_id, tag_id)
 ) WITHOUT ROWID;
 CREATE INDEX person_tag_tag ON person_tag (tag_id, person_id);
+CREATE INDEX person_cadence_tag ON person (cadence_tag_id);
+-- A tag's cadence changed: its people's due times follow (through
+-- person_due_update).
+CREATE TRIGGER tag_due_update AFTER UPDATE OF cadence_days, cadence_max_days
+	ON tag
+BEGIN
+	UPDATE person SET cadence_tag_id = cadence_tag_id
+	WHERE cadence_tag_id = NEW.id;
+END;
 
 CREATE TABLE interaction (
 	id INTEGER PRIMARY KEY,
@@ -90,8 +144,10 @@ CREATE TABLE interaction (
 	created_at INTEGER NOT NULL
 );
 -- Follow-ups still owed, for the daily list (covering what it reads).
+-- Only interactions that carry a follow-up are in it: without the second
+-- condition every interaction would be, with its summary.
 CREATE INDEX interaction_follow_up ON interaction (follow_up_on, id, summary)
-	WHERE follow_up_done = 0;
+	WHERE follow_up_done = 0 AND follow_up_on IS NOT NULL;
 
 -- occurred_at is copied from the interaction so that a person's timeline
 -- and their last touch are read from this index alone. The link tables
@@ -136,9 +192,14 @@ CREATE TABLE important_date (
 	remind_days INTEGER NOT NULL DEFAULT 14,
 	created_at INTEGER NOT NULL
 );
--- Covers the daily list's scan of every date in person order.
-CREATE INDEX important_date_person ON important_date (person_id, id, kind,
-	label, month, day, year, remind_days, created_at);
+CREATE INDEX important_date_person ON important_date (person_id);
+-- The daily list reads the dates whose day of the year falls in its
+-- window (month * 100 + day), and those reminded earlier than the window;
+-- the first index covers what it reads.
+CREATE INDEX important_date_day ON important_date (month * 100 + day,
+	person_id, kind, label, month, day, year, remind_days, created_at);
+CREATE INDEX important_date_remind ON important_date (remind_days,
+	month * 100 + day);
 
 CREATE TABLE relationship_type (
 	id INTEGER PRIMARY KEY,
@@ -179,4 +240,14 @@ CREATE VIRTUAL TABLE person_fts USING fts5 (
 	name, org, title, emails, notes, facts,
 	tokenize = 'unicode61 remove_diacritics 2',
 	prefix = '1 2 3 4'
+);
+-- The names alone (the same text as person_fts's name column), without
+-- positions or columns (detail = none): its doclists are only person ids,
+-- so "every person whose name has a word starting ann" reads a fraction
+-- of what the same query on person_fts reads. See store_search.c.
+CREATE VIRTUAL TABLE person_name_fts USING fts5 (
+	name,
+	tokenize = 'unicode61 remove_diacritics 2',
+	prefix = '1 2 3 4',
+	detail = none
 );
