@@ -1,0 +1,547 @@
+/*
+ * store_deals.c: deals and their events (store layer, SQLite driver).
+ *
+ * A deal's stage and status change only through store_deal_set_stage and
+ * store_deal_set_status, which write the deal and its event in one scope,
+ * so the event history is complete. Repeat business is worked out on
+ * read from the organization's first won deal (deal_rules_repeat), so it
+ * is never stale. Deleting a deal keeps its interactions (they are
+ * touches with people) and takes them off the deal.
+ */
+#include <string.h>
+
+#include "core/deal_rules.h"
+#include "sq.h"
+#include "store/store_deal.h"
+
+#define DEAL_SELECT                                                          \
+	"SELECT d.id, d.org_id, o.name, d.title, d.need, d.benefit, "         \
+	"d.value_minor, d.price_minor, d.currency, d.stage, d.status, "       \
+	"d.source, d.referred_by, p.given_name, p.family_name, d.owner, "     \
+	"d.won_on, d.closed_on, d.status_reason, d.created_at, d.updated_at " \
+	"FROM deal d JOIN organization o ON o.id = d.org_id "                 \
+	"LEFT JOIN person p ON p.id = d.referred_by "
+
+static void deals_read_row(struct arena *a, sqlite3_stmt *st, struct deal *d)
+{
+	memset(d, 0, sizeof(*d));
+	d->id = sq_i64(st, 0);
+	d->org_id = sq_i64(st, 1);
+	d->org_name = sq_text(a, st, 2);
+	d->title = sq_text(a, st, 3);
+	d->need = sq_text(a, st, 4);
+	d->benefit = sq_text(a, st, 5);
+	d->value_minor = sq_i64(st, 6);
+	d->price_minor = sq_i64(st, 7);
+	d->currency = sq_text(a, st, 8);
+	deal_stage_parse((const char *)sqlite3_column_text(st, 9), &d->stage);
+	deal_status_parse((const char *)sqlite3_column_text(st, 10),
+			  &d->status);
+	deal_source_parse((const char *)sqlite3_column_text(st, 11),
+			  &d->source);
+	d->referred_by = sq_i64(st, 12);
+	if (!sq_null(st, 13))
+		d->referred_by_name = sq_display_name(
+			a, (const char *)sqlite3_column_text(st, 13),
+			(const char *)sqlite3_column_text(st, 14));
+	d->owner = sq_text(a, st, 15);
+	d->has_won_on = !sq_null(st, 16);
+	d->won_on = sq_i64(st, 16);
+	d->has_closed_on = !sq_null(st, 17);
+	d->closed_on = sq_i64(st, 17);
+	d->status_reason = sq_text(a, st, 18);
+	d->created_at = sq_i64(st, 19);
+	d->updated_at = sq_i64(st, 20);
+}
+
+static enum result deals_not_found(struct error *err, int64_t id)
+{
+	return error_set(err, R_NOT_FOUND, "id", "there is no deal %lld",
+			 (long long)id);
+}
+
+/* Sets d->repeat from the organization's first won deal. */
+static enum result deals_fill_repeat(struct store *s, struct deal *d,
+				     struct error *err)
+{
+	sqlite3_stmt *st = sq_prep(s,
+				   "SELECT id FROM deal WHERE org_id = $1 AND "
+				   "won_on IS NOT NULL ORDER BY won_on, id "
+				   "LIMIT 1",
+				   err);
+	if (!st)
+		return R_DB;
+	sq_bind_i64(st, 1, d->org_id);
+	enum result r = sq_row(s, st, "reading an organization's first win",
+			       err);
+	int64_t first = r == R_OK ? sq_i64(st, 0) : 0;
+	sqlite3_reset(st);
+	if (r == R_DB)
+		return r;
+	d->repeat = deal_rules_repeat(d->id, first);
+	return R_OK;
+}
+
+/* Checks the deal's references: org_id and referred_by. */
+static enum result deals_check_refs(struct store *s, const struct deal *d,
+				    struct error *err)
+{
+	enum result r = sq_exists(s, "SELECT 1 FROM organization WHERE id = $1",
+				  d->org_id, err);
+	if (r == R_NOT_FOUND)
+		return error_set(err, R_INVALID, "org_id",
+				 "org_id: there is no organization %lld (add "
+				 "it first, or pick another)",
+				 (long long)d->org_id);
+	if (r != R_OK || !d->referred_by)
+		return r;
+	r = sq_exists(s, "SELECT 1 FROM person WHERE id = $1", d->referred_by,
+		      err);
+	if (r == R_NOT_FOUND)
+		return error_set(err, R_INVALID, "referred_by",
+				 "referred_by: there is no person %lld (add "
+				 "the person who referred the buyer first)",
+				 (long long)d->referred_by);
+	return r;
+}
+
+/* Records one event on deal_id. */
+static enum result deals_event(struct store *s, int64_t deal_id,
+			       enum deal_event_kind kind, const char *from,
+			       const char *to, const char *reason, int64_t at,
+			       struct error *err)
+{
+	sqlite3_stmt *st = sq_prep(s,
+				   "INSERT INTO deal_event (deal_id, kind, "
+				   "from_value, to_value, reason, at) VALUES "
+				   "($1, $2, $3, $4, $5, $6)",
+				   err);
+	if (!st)
+		return R_DB;
+	sq_bind_i64(st, 1, deal_id);
+	sq_bind_text(st, 2, deal_event_kind_name(kind));
+	sq_bind_text(st, 3, from);
+	sq_bind_text(st, 4, to);
+	sq_bind_text(st, 5, reason && *reason ? reason : NULL);
+	sq_bind_i64(st, 6, at);
+	return sq_exec(s, st, "recording a deal event", err);
+}
+
+/* Binds a day that may be absent. */
+static void deals_bind_day(sqlite3_stmt *st, int i, bool has, int64_t day)
+{
+	if (has)
+		sq_bind_i64(st, i, day);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+static enum result deals_insert(struct store *s, struct deal *d,
+				struct error *err)
+{
+	sqlite3_stmt *st = sq_prep(
+		s,
+		"INSERT INTO deal (org_id, title, need, benefit, value_minor, "
+		"price_minor, currency, stage, status, source, referred_by, "
+		"owner, won_on, closed_on, status_reason, created_at, "
+		"updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, "
+		"$11, $12, $13, $14, $15, $16, $16) RETURNING id",
+		err);
+	if (!st)
+		return R_DB;
+	sq_bind_i64(st, 1, d->org_id);
+	sq_bind_text(st, 2, d->title ? d->title : "");
+	sq_bind_text(st, 3, d->need);
+	sq_bind_text(st, 4, d->benefit);
+	sq_bind_i64(st, 5, d->value_minor);
+	sq_bind_i64(st, 6, d->price_minor);
+	sq_bind_text(st, 7, d->currency && *d->currency ? d->currency : NULL);
+	sq_bind_text(st, 8, deal_stage_name(d->stage));
+	sq_bind_text(st, 9, deal_status_name(d->status));
+	sq_bind_text(st, 10, deal_source_name(d->source));
+	sq_bind_id(st, 11, d->referred_by);
+	sq_bind_text(st, 12, d->owner && *d->owner ? d->owner : NULL);
+	deals_bind_day(st, 13, d->has_won_on, d->won_on);
+	deals_bind_day(st, 14, d->has_closed_on, d->closed_on);
+	sq_bind_text(st, 15, d->status_reason);
+	sq_bind_i64(st, 16, d->created_at);
+	enum result r = sq_row(s, st, "adding a deal", err);
+	if (r == R_OK)
+		d->id = sq_i64(st, 0);
+	sqlite3_reset(st);
+	return r == R_NOT_FOUND ? R_DB : r;
+}
+
+enum result store_deal_create(struct store *s, struct deal *d,
+			      struct error *err)
+{
+	if (sq_begin(s, err) != R_OK)
+		return R_DB;
+	if (!d->created_at)
+		d->created_at = sq_now();
+	d->updated_at = d->created_at;
+	enum result r = deals_check_refs(s, d, err);
+	if (r == R_OK)
+		r = deals_insert(s, d, err);
+	if (r == R_OK)
+		r = deals_event(s, d->id, EVENT_CREATED, NULL,
+				deal_stage_name(d->stage), NULL, d->created_at,
+				err);
+	return sq_end(s, r, err);
+}
+
+enum result store_deal_get(struct store *s, struct arena *a, int64_t id,
+			   struct deal *out, struct error *err)
+{
+	sqlite3_stmt *st = sq_prep(s, DEAL_SELECT "WHERE d.id = $1", err);
+	if (!st)
+		return R_DB;
+	sq_bind_i64(st, 1, id);
+	enum result r = sq_row(s, st, "reading a deal", err);
+	if (r == R_OK)
+		deals_read_row(a, st, out);
+	sqlite3_reset(st);
+	if (r == R_NOT_FOUND)
+		return deals_not_found(err, id);
+	if (r != R_OK)
+		return r;
+	return deals_fill_repeat(s, out, err);
+}
+
+enum result store_deal_update(struct store *s, struct deal *d,
+			      struct error *err)
+{
+	if (sq_begin(s, err) != R_OK)
+		return R_DB;
+	enum result r = deals_check_refs(s, d, err);
+	sqlite3_stmt *st = NULL;
+	if (r == R_OK) {
+		st = sq_prep(s,
+			     "UPDATE deal SET org_id = $1, title = $2, need = "
+			     "$3, benefit = $4, value_minor = $5, price_minor "
+			     "= $6, currency = $7, source = $8, referred_by = "
+			     "$9, owner = $10, updated_at = $11 WHERE id = $12 "
+			     "RETURNING created_at",
+			     err);
+		r = st ? R_OK : R_DB;
+	}
+	if (r == R_OK) {
+		int64_t now = sq_now();
+		sq_bind_i64(st, 1, d->org_id);
+		sq_bind_text(st, 2, d->title ? d->title : "");
+		sq_bind_text(st, 3, d->need);
+		sq_bind_text(st, 4, d->benefit);
+		sq_bind_i64(st, 5, d->value_minor);
+		sq_bind_i64(st, 6, d->price_minor);
+		sq_bind_text(st, 7,
+			     d->currency && *d->currency ? d->currency : NULL);
+		sq_bind_text(st, 8, deal_source_name(d->source));
+		sq_bind_id(st, 9, d->referred_by);
+		sq_bind_text(st, 10, d->owner && *d->owner ? d->owner : NULL);
+		sq_bind_i64(st, 11, now);
+		sq_bind_i64(st, 12, d->id);
+		r = sq_row(s, st, "updating a deal", err);
+		if (r == R_OK)
+			d->updated_at = now;
+		sqlite3_reset(st);
+		if (r == R_NOT_FOUND)
+			r = deals_not_found(err, d->id);
+	}
+	return sq_end(s, r, err);
+}
+
+enum result store_deal_delete(struct store *s, int64_t id, struct error *err)
+{
+	if (sq_begin(s, err) != R_OK)
+		return R_DB;
+	enum result r = sq_exists(s, "SELECT 1 FROM deal WHERE id = $1", id, err);
+	if (r == R_NOT_FOUND)
+		r = deals_not_found(err, id);
+	sqlite3_stmt *st;
+	if (r == R_OK) {
+		st = sq_prep(s,
+			     "UPDATE interaction SET deal_id = NULL WHERE "
+			     "deal_id = $1",
+			     err);
+		r = R_DB;
+		if (st) {
+			sq_bind_i64(st, 1, id);
+			r = sq_exec(s, st, "taking interactions off a deal",
+				    err);
+		}
+	}
+	if (r == R_OK) {
+		st = sq_prep(s, "DELETE FROM deal WHERE id = $1", err);
+		r = R_DB;
+		if (st) {
+			sq_bind_i64(st, 1, id);
+			r = sq_exec(s, st, "deleting a deal", err);
+		}
+	}
+	return sq_end(s, r, err);
+}
+
+enum result store_deal_list(struct store *s, struct arena *a,
+			    const struct deal_filter *f,
+			    const struct store_page *page, struct deal **items,
+			    size_t *n, bool *more, struct error *err)
+{
+	*items = NULL;
+	*n = 0;
+	*more = false;
+	int limit = sq_limit(page);
+	sqlite3_stmt *st = sq_prep(
+		s,
+		DEAL_SELECT "WHERE d.id > $1 AND ($2 IS NULL OR d.status = $2) "
+			    "AND ($3 IS NULL OR d.stage = $3) AND ($4 IS NULL "
+			    "OR d.owner = $4) AND ($5 IS NULL OR d.org_id = "
+			    "$5) ORDER BY d.id LIMIT $6",
+		err);
+	if (!st)
+		return R_DB;
+	sq_bind_i64(st, 1, sq_after(page));
+	sq_bind_text(st, 2,
+		     f && f->status >= 0
+			     ? deal_status_name((enum deal_status)f->status)
+			     : NULL);
+	sq_bind_text(st, 3,
+		     f && f->stage >= 0
+			     ? deal_stage_name((enum deal_stage)f->stage)
+			     : NULL);
+	sq_bind_text(st, 4, f ? f->owner : NULL);
+	sq_bind_id(st, 5, f ? f->org_id : 0);
+	sq_bind_i64(st, 6, (int64_t)limit + 1);
+	struct deal *ds = arena_alloc(a, sizeof(*ds) * (size_t)limit);
+	size_t count = 0;
+	enum result r;
+	while ((r = sq_row(s, st, "listing deals", err)) == R_OK) {
+		if (count == (size_t)limit) {
+			*more = true;
+			break;
+		}
+		deals_read_row(a, st, &ds[count++]);
+	}
+	sqlite3_reset(st);
+	if (r == R_DB)
+		return r;
+	for (size_t i = 0; i < count; i++)
+		if ((r = deals_fill_repeat(s, &ds[i], err)) != R_OK)
+			return r;
+	*items = ds;
+	*n = count;
+	return R_OK;
+}
+
+/* Reads the stage and status of deal id, and its won day. */
+static enum result deals_state(struct store *s, int64_t id,
+			       enum deal_stage *stage,
+			       enum deal_status *status, bool *has_won,
+			       int64_t *won_on, struct error *err)
+{
+	sqlite3_stmt *st = sq_prep(
+		s, "SELECT stage, status, won_on FROM deal WHERE id = $1", err);
+	if (!st)
+		return R_DB;
+	sq_bind_i64(st, 1, id);
+	enum result r = sq_row(s, st, "reading a deal", err);
+	if (r == R_OK) {
+		deal_stage_parse((const char *)sqlite3_column_text(st, 0),
+				 stage);
+		deal_status_parse((const char *)sqlite3_column_text(st, 1),
+				  status);
+		*has_won = !sq_null(st, 2);
+		*won_on = sq_i64(st, 2);
+	}
+	sqlite3_reset(st);
+	return r == R_NOT_FOUND ? deals_not_found(err, id) : r;
+}
+
+enum result store_deal_set_stage(struct store *s, int64_t id,
+				 enum deal_stage stage, const char *reason,
+				 int64_t at, struct error *err)
+{
+	if (sq_begin(s, err) != R_OK)
+		return R_DB;
+	enum deal_stage old = STAGE_EXPLORING;
+	enum deal_status status = STATUS_OPEN;
+	bool has_won = false;
+	int64_t won_on = 0;
+	enum result r = deals_state(s, id, &old, &status, &has_won, &won_on,
+				    err);
+	if (r == R_OK && old == stage)
+		r = error_set(err, R_INVALID, "stage",
+			      "stage: the deal is already %s (pick the stage "
+			      "the buyer has moved to)",
+			      deal_stage_name(stage));
+	sqlite3_stmt *st = NULL;
+	if (r == R_OK) {
+		st = sq_prep(s,
+			     "UPDATE deal SET stage = $1, updated_at = $2 "
+			     "WHERE id = $3",
+			     err);
+		r = st ? R_OK : R_DB;
+	}
+	if (r == R_OK) {
+		sq_bind_text(st, 1, deal_stage_name(stage));
+		sq_bind_i64(st, 2, at);
+		sq_bind_i64(st, 3, id);
+		r = sq_exec(s, st, "moving a deal", err);
+	}
+	if (r == R_OK)
+		r = deals_event(s, id, EVENT_STAGE, deal_stage_name(old),
+				deal_stage_name(stage), reason, at, err);
+	return sq_end(s, r, err);
+}
+
+/* Writes the new status with its days. */
+static enum result deals_write_status(struct store *s, int64_t id,
+				      enum deal_status status,
+				      const char *reason, bool has_won,
+				      int64_t won_on, bool has_closed,
+				      int64_t closed_on, int64_t at,
+				      struct error *err)
+{
+	sqlite3_stmt *st = sq_prep(s,
+				   "UPDATE deal SET status = $1, won_on = $2, "
+				   "closed_on = $3, status_reason = $4, "
+				   "updated_at = $5 WHERE id = $6",
+				   err);
+	if (!st)
+		return R_DB;
+	sq_bind_text(st, 1, deal_status_name(status));
+	deals_bind_day(st, 2, has_won, won_on);
+	deals_bind_day(st, 3, has_closed, closed_on);
+	sq_bind_text(st, 4, reason && *reason ? reason : NULL);
+	sq_bind_i64(st, 5, at);
+	sq_bind_i64(st, 6, id);
+	return sq_exec(s, st, "changing a deal's status", err);
+}
+
+enum result store_deal_set_status(struct store *s, int64_t id,
+				  enum deal_status status, const char *reason,
+				  int64_t day, int64_t at, struct error *err)
+{
+	if (sq_begin(s, err) != R_OK)
+		return R_DB;
+	enum deal_stage stage = STAGE_EXPLORING;
+	enum deal_status old = STATUS_OPEN;
+	bool has_won = false;
+	int64_t won_on = 0;
+	enum result r = deals_state(s, id, &stage, &old, &has_won, &won_on,
+				    err);
+	if (r == R_OK)
+		r = deal_status_check(old, status, reason && *reason, err);
+	if (r == R_OK && status == STATUS_RESCINDED && has_won && day < won_on)
+		r = error_set(err, R_INVALID, "date",
+			      "date: a deal cannot be rescinded before the day "
+			      "it was won (use a date on or after the win)");
+	bool has_closed = status != STATUS_OPEN;
+	if (r == R_OK && status == STATUS_WON) {
+		has_won = true;
+		won_on = day;
+	}
+	if (r == R_OK)
+		r = deals_write_status(s, id, status, reason, has_won, won_on,
+				       has_closed, day, at, err);
+	if (r == R_OK)
+		r = deals_event(s, id, EVENT_STATUS, deal_status_name(old),
+				deal_status_name(status), reason, at, err);
+	return sq_end(s, r, err);
+}
+
+enum result store_deal_events(struct store *s, struct arena *a,
+			      int64_t deal_id, struct deal_event **items,
+			      size_t *n, struct error *err)
+{
+	*items = NULL;
+	*n = 0;
+	sqlite3_stmt *st = sq_prep(s,
+				   "SELECT id, kind, from_value, to_value, "
+				   "reason, at FROM deal_event WHERE deal_id "
+				   "= $1 ORDER BY at, id",
+				   err);
+	if (!st)
+		return R_DB;
+	sq_bind_i64(st, 1, deal_id);
+	struct deal_event *es = NULL;
+	size_t count = 0, cap = 0;
+	enum result r;
+	while ((r = sq_row(s, st, "reading a deal's events", err)) == R_OK) {
+		es = sq_grow(a, es, count, &cap, sizeof(*es));
+		struct deal_event *e = &es[count++];
+		memset(e, 0, sizeof(*e));
+		e->id = sq_i64(st, 0);
+		e->deal_id = deal_id;
+		deal_event_kind_parse((const char *)sqlite3_column_text(st, 1),
+				      &e->kind);
+		e->from = sq_text(a, st, 2);
+		e->to = sq_text(a, st, 3);
+		e->reason = sq_text(a, st, 4);
+		e->at = sq_i64(st, 5);
+	}
+	sqlite3_reset(st);
+	if (r == R_DB)
+		return r;
+	*items = es;
+	*n = count;
+	return R_OK;
+}
+
+/* Reads the deal's asks and its newest interaction. */
+static enum result deals_touches(struct store *s, struct arena *a,
+				 struct deal_full *f, struct error *err)
+{
+	sqlite3_stmt *st = sq_prep(s,
+				   "SELECT id, kind, occurred_at FROM "
+				   "interaction WHERE deal_id = $1 ORDER BY "
+				   "occurred_at, id",
+				   err);
+	if (!st)
+		return R_DB;
+	sq_bind_i64(st, 1, f->deal.id);
+	size_t cap = 0;
+	enum result r;
+	while ((r = sq_row(s, st, "reading a deal's interactions", err)) ==
+	       R_OK) {
+		int64_t at = sq_i64(st, 2);
+		if (at > f->last_interaction)
+			f->last_interaction = at;
+		const char *kind = (const char *)sqlite3_column_text(st, 1);
+		if (!kind || strcmp(kind, "ask") != 0)
+			continue;
+		f->asks = sq_grow(a, f->asks, f->n_asks, &cap,
+				  sizeof(*f->asks));
+		f->asks[f->n_asks++] = (struct deal_ask){
+			.interaction_id = sq_i64(st, 0), .at = at};
+	}
+	sqlite3_reset(st);
+	return r == R_DB ? r : R_OK;
+}
+
+enum result store_deal_read_full(struct store *s, struct arena *a, int64_t id,
+				 struct deal_full *out, struct error *err)
+{
+	memset(out, 0, sizeof(*out));
+	if (sq_read_begin(s, err) != R_OK)
+		return R_DB;
+	enum result r = store_deal_get(s, a, id, &out->deal, err);
+	if (r == R_OK)
+		r = store_stakeholder_list(s, a, id, &out->stakeholders,
+					   &out->n_stakeholders, err);
+	if (r == R_OK)
+		r = store_plan_step_list(s, a, id, &out->steps, &out->n_steps,
+					 err);
+	if (r == R_OK)
+		r = store_concern_list(s, a, id, &out->concerns,
+				       &out->n_concerns, err);
+	if (r == R_OK)
+		r = store_deal_events(s, a, id, &out->events, &out->n_events,
+				      err);
+	if (r == R_OK)
+		r = deals_touches(s, a, out, err);
+	sq_read_end(s);
+	for (size_t i = 0; r == R_OK && i < out->n_asks; i++)
+		out->asks[i].flagged = deal_rules_ask_flagged(
+			out->concerns, out->n_concerns, out->asks[i].at);
+	return r;
+}
