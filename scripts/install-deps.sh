@@ -10,7 +10,14 @@ want="build"
 pkgs="meson ninja-build pkg-config gcc libmicrohttpd-dev libjansson-dev
 libsqlite3-dev libsodium-dev libcmocka-dev python3"
 case "$want" in
-test) pkgs="$pkgs clang libclang-rt-14-dev" ;;
+test)
+	# The browser tests: Debian's Chromium driven by playwright-core from
+	# npm (see tests/e2e). Node and npm only when not there already: a
+	# Node from elsewhere carries its own npm and conflicts with Debian's.
+	pkgs="$pkgs clang libclang-rt-14-dev chromium"
+	command -v node >/dev/null 2>&1 || pkgs="$pkgs nodejs"
+	command -v npm >/dev/null 2>&1 || pkgs="$pkgs npm"
+	;;
 bench) pkgs="$pkgs clang libclang-rt-14-dev wrk nginx-light procps" ;;
 build) ;;
 *) echo "install-deps: unknown set '$want' (use build, test or bench)" >&2; exit 2 ;;
@@ -22,7 +29,22 @@ for p in $pkgs; do
 		missing="$missing $p"
 	fi
 done
-[ -z "$missing" ] && exit 0
+# playwright-core for the browser tests, exactly as the lock file says;
+# it uses the system's Chromium, so nothing else is downloaded.
+e2e_modules() {
+	[ "$want" = test ] || return 0
+	e2e="$(dirname "$0")/../tests/e2e"
+	if [ ! -d "$e2e/node_modules/playwright-core" ] ||
+		[ "$e2e/package-lock.json" -nt "$e2e/node_modules" ]; then
+		echo "install-deps: npm ci in tests/e2e"
+		(cd "$e2e" && npm ci --no-audit --no-fund --loglevel=error)
+	fi
+}
+
+if [ -z "$missing" ]; then
+	e2e_modules
+	exit 0
+fi
 
 echo "install-deps: installing:$missing"
 if [ "$(id -u)" -eq 0 ]; then
@@ -37,3 +59,4 @@ export DEBIAN_FRONTEND=noninteractive
 $sudo apt-get update -q
 # shellcheck disable=SC2086
 $sudo apt-get install -y -q --no-install-recommends $missing
+e2e_modules

@@ -4,9 +4,9 @@
  *
  * The home page is today's list rendered on the server: who is due for a
  * touch and why, which important dates are coming (with the age when the
- * year is known) and which follow-ups are owed. No JavaScript and nothing
- * fetched from elsewhere; every string that came from a user goes through
- * html_txt() or html_url_arg(). The full web interface is a later issue.
+ * year is known) and which follow-ups are owed, each linking to the
+ * person's page, in the layout of page_layout.c. Each part shows the
+ * first page of its entries and says how many there are in all.
  */
 #include "web/api.h"
 
@@ -16,24 +16,17 @@
 #include "util/arena.h"
 #include "util/date.h"
 #include "web/html.h"
+#include "web/page.h"
 #include "web_static.h"
 
-#define PAGE_MAX (4 * 1024 * 1024)
-
-static void page_person_link(struct buf *b, int64_t id, const char *name)
+/* Says how many more there are when a part shows one page of them. */
+static void page_more(struct buf *b, size_t shown, size_t total)
 {
-	html_raw(b, "<a href=\"/api/v1/people/");
-	html_int(b, id);
-	html_raw(b, "\">");
-	html_txt(b, name);
-	html_raw(b, "</a>");
-}
-
-static void page_day(struct buf *b, int64_t day)
-{
-	char s[DATE_STR_MAX];
-	date_format(day, s);
-	html_txt(b, s);
+	if (total <= shown)
+		return;
+	html_raw(b, "<p class=\"why\">And ");
+	html_int(b, (int64_t)(total - shown));
+	html_raw(b, " more.</p>\n");
 }
 
 static void page_due(struct buf *b, const struct today *t)
@@ -70,6 +63,7 @@ static void page_due(struct buf *b, const struct today *t)
 	}
 	if (t->n_due)
 		html_raw(b, "</ul>\n");
+	page_more(b, t->n_due, t->due_total);
 }
 
 static void page_dates(struct buf *b, const struct today *t)
@@ -106,6 +100,7 @@ static void page_dates(struct buf *b, const struct today *t)
 	}
 	if (t->n_dates)
 		html_raw(b, "</ul>\n");
+	page_more(b, t->n_dates, t->dates_total);
 }
 
 static void page_followups(struct buf *b, const struct today *t)
@@ -132,49 +127,26 @@ static void page_followups(struct buf *b, const struct today *t)
 	}
 	if (t->n_followups)
 		html_raw(b, "</ul>\n");
+	page_more(b, t->n_followups, t->followups_total);
 }
 
-/* Renders "/": today's list and links to the API. */
+/* Renders "/": today's list. */
 enum result page_home(struct req *r, struct error *err)
 {
 	struct today t;
 	enum result res = api_today_build(r, &t, err);
 	if (res != R_OK)
-		return res;
+		return page_fail(r, res, err);
 	struct buf b;
-	buf_init(&b, PAGE_MAX);
-	html_raw(&b, "<!doctype html>\n<html lang=\"en\"><head>"
-		     "<meta charset=\"utf-8\">"
-		     "<meta name=\"viewport\" content=\"width=device-width, "
-		     "initial-scale=1\">"
-		     "<title>rapport: today</title>"
-		     "<link rel=\"stylesheet\" href=\"/static/app.css\">"
-		     "</head><body>\n<header><h1>rapport</h1></header>\n"
-		     "<main>\n<p>Today is ");
+	page_begin(&b, "Today", PAGE_NAV_TODAY);
+	html_raw(&b, "<h1>Today</h1>\n<p class=\"lead\">");
 	page_day(&b, t.local_day);
-	html_raw(&b, ".</p>\n");
+	html_raw(&b, "</p>\n");
 	page_due(&b, &t);
 	page_dates(&b, &t);
 	page_followups(&b, &t);
-	html_raw(&b, "</main>\n<footer>JSON API: "
-		     "<a href=\"/api/v1/today\">today</a>, "
-		     "<a href=\"/api/v1/people\">people</a>, "
-		     "<a href=\"/api/v1/organizations\">organizations</a>, "
-		     "<a href=\"/api/v1/tags\">tags</a>, "
-		     "<a href=\"/healthz\">health</a>.</footer>\n"
-		     "</body></html>\n");
-	if (!buf_ok(&b)) {
-		buf_free(&b);
-		return error_set(err, R_TOO_BIG, "",
-				 "the page is too large to show");
-	}
-	r->raw_len = b.len;
-	r->raw = arena_strndup(r->arena, b.data, b.len);
-	r->raw_copy = true;
-	r->content_type = "text/html; charset=utf-8";
-	r->status = 200;
-	buf_free(&b);
-	return R_OK;
+	page_end(&b);
+	return page_reply(r, &b, 200, err);
 }
 
 /* Serves a compiled-in asset from /static/{name}. */
@@ -187,6 +159,8 @@ enum result page_static(struct req *r, struct error *err)
 		const char *dot = strrchr(name, '.');
 		r->content_type = dot && strcmp(dot, ".css") == 0
 					  ? "text/css; charset=utf-8"
+				  : dot && strcmp(dot, ".js") == 0
+					  ? "text/javascript; charset=utf-8"
 					  : "application/octet-stream";
 		r->raw = (const char *)web_static[i].data;
 		r->raw_len = web_static[i].len;
