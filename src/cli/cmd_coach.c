@@ -8,6 +8,13 @@
  * --batch and --eval are in cmd_coach_batch.c. Two hidden options serve
  * the benchmark: --phrases prints the rules' phrase list, one a line, and
  * --bench FILE times the engine over the lines of FILE.
+ *
+ * --deal ID holds the buyer's concerns (buyer text, or the buyers' turns
+ * of a transcript) against that deal's ledger, as POST /api/v1/coach
+ * ?deal=ID does, through the same store_coach_concerns(); --apply adds
+ * the new ones with source coach. Only then is a database opened (--db
+ * PATH, else $RAPPORT_DB, else rapport.db; it must exist); without
+ * --deal, --db is accepted, as by every command, and not used.
  */
 #include "cli/cmd_coach.h"
 
@@ -20,7 +27,11 @@
 #include <jansson.h>
 
 #include "cli/cli.h"
+#include "cli/cli_util.h"
+#include "codec/coach_deal_json.h"
 #include "codec/coach_json.h"
+#include "core/concern_suggest.h"
+#include "store/store_coach.h"
 #include "util/alloc.h"
 #include "util/utf8.h"
 
@@ -289,7 +300,8 @@ static int coach_bench(const struct coach_rules *rules, const char *path)
 
 struct coach_args {
 	const char *file, *role, *seller, *rules, *batch, *eval, *bench;
-	bool json, phrases;
+	const char *deal, *db;
+	bool json, phrases, apply;
 };
 
 static int coach_parse_args(int argc, char **argv, struct coach_args *a)
@@ -305,6 +317,10 @@ static int coach_parse_args(int argc, char **argv, struct coach_args *a)
 			a->phrases = true;
 			continue;
 		}
+		if (strcmp(s, "--apply") == 0) {
+			a->apply = true;
+			continue;
+		}
 		if (strcmp(s, "--role") == 0)
 			val = &a->role;
 		else if (strcmp(s, "--seller") == 0)
@@ -317,6 +333,10 @@ static int coach_parse_args(int argc, char **argv, struct coach_args *a)
 			val = &a->eval;
 		else if (strcmp(s, "--bench") == 0)
 			val = &a->bench;
+		else if (strcmp(s, "--deal") == 0)
+			val = &a->deal;
+		else if (strcmp(s, "--db") == 0)
+			val = &a->db;
 		if (val) {
 			if (i + 1 >= argc) {
 				fprintf(stderr, "rapport coach: %s needs a "
@@ -363,8 +383,80 @@ static int coach_load_rules(const char *path, struct coach_rules **out)
 	return CLI_OK;
 }
 
+/* Prints the deal part: each concern and whether it is new, then what
+   was added or how to add it. */
+static void coach_print_deal(const struct deal *d, enum coach_role role,
+			     const struct concern_suggestion *s, size_t n,
+			     bool applied)
+{
+	printf("\nDeal %lld, ", (long long)d->id);
+	coach_put(d->title, strlen(d->title));
+	printf(" (%s): ", deal_status_name(d->status));
+	if (role == COACH_ROLE_SELLER) {
+		printf("%s.\n", COACH_DEAL_SELLER_NOTE);
+		return;
+	}
+	printf("%zu concern%s for its ledger%s\n", n, n == 1 ? "" : "s",
+	       n ? ":" : ".");
+	size_t fresh = 0, added = 0;
+	for (size_t i = 0; i < n; i++) {
+		const struct concern_suggestion *c = &s[i];
+		if (c->added_id)
+			printf("  added as concern %lld  ",
+			       (long long)c->added_id);
+		else if (c->existing_id)
+			printf("  on the ledger (concern %lld, %s)  ",
+			       (long long)c->existing_id,
+			       concern_status_name(c->existing_status));
+		else
+			printf("  new  ");
+		printf("%s \"", concern_category_name(c->category));
+		coach_put(c->words, strlen(c->words));
+		putchar('"');
+		if (c->speaker) {
+			fputs(" (", stdout);
+			coach_put(c->speaker, strlen(c->speaker));
+			putchar(')');
+		}
+		putchar('\n');
+		fresh += !c->existing_id;
+		added += c->added_id != 0;
+	}
+	if (applied)
+		printf(
+		    "Added %zu concern%s to the ledger, with source coach.\n",
+		    added, added == 1 ? "" : "s");
+	else if (fresh)
+		printf("Add the %zu new one%s with --apply.\n", fresh,
+		       fresh == 1 ? "" : "s");
+}
+
+/* The --deal step: holds the suggestions of r against the deal's ledger
+   (adding the new ones with --apply) and prints the whole reply. */
+static int coach_deal(struct cli_ctx *c, const struct coach_args *a,
+		      int64_t deal_id, const struct coach_result *r,
+		      const char *text, size_t len)
+{
+	struct concern_suggestion *sugg;
+	size_t n = concern_suggest(r, text, len, c->arena, &sugg);
+	struct deal d;
+	struct error err = {0};
+	if (store_coach_concerns(c->store, c->arena, deal_id, sugg, n, NULL,
+				 a->apply, cli_now(), &d, &err) != R_OK)
+		return cli_error(c, &err);
+	if (c->json) {
+		json_t *j = coach_json_result(r, text, len);
+		coach_deal_json_add(j, &d, r->role, sugg, n, a->apply);
+		return cli_print_json(c, j);
+	}
+	coach_print(r, text, len);
+	coach_print_deal(&d, r->role, sugg, n, a->apply);
+	return CLI_OK;
+}
+
 static int coach_one(const struct coach_rules *rules,
-		     const struct coach_args *a, enum coach_role role)
+		     const struct coach_args *a, enum coach_role role,
+		     struct cli_ctx *c, int64_t deal_id)
 {
 	char *text;
 	size_t len;
@@ -380,7 +472,9 @@ static int coach_one(const struct coach_rules *rules,
 		return CLI_FAIL;
 	}
 	int code = CLI_OK;
-	if (a->json) {
+	if (deal_id) {
+		code = coach_deal(c, a, deal_id, r, text, len);
+	} else if (a->json) {
 		json_t *j = coach_json_result(r, text, len);
 		if (json_dumpf(j, stdout, JSON_INDENT(2)) != 0)
 			code = CLI_FAIL;
@@ -402,25 +496,49 @@ int cmd_coach(int argc, char **argv)
 		return code;
 	enum coach_role role = COACH_ROLE_SELLER;
 	if (a.role && !coach_role_parse(a.role, &role)) {
-		fprintf(stderr, "rapport coach: --role %s: use seller, buyer or "
-			"transcript\n", a.role);
+		fprintf(stderr,
+			"rapport coach: --role %s: use seller, buyer or "
+			"transcript\n",
+			a.role);
 		return CLI_USAGE;
 	}
 	if (a.seller && role != COACH_ROLE_TRANSCRIPT) {
 		fprintf(stderr, "rapport coach: --seller is for transcripts "
-			"(add --role transcript)\n");
+				"(add --role transcript)\n");
 		return CLI_USAGE;
 	}
 	if ((a.batch != NULL) + (a.eval != NULL) + (a.bench != NULL) > 1 ||
 	    ((a.batch || a.eval || a.bench) && a.file)) {
 		fprintf(stderr, "rapport coach: give one of FILE, --batch and "
-			"--eval\n");
+				"--eval\n");
 		return CLI_USAGE;
 	}
+	struct cli_ctx c;
+	int64_t deal_id = 0;
+	cli_begin(&c, "coach");
+	c.json = a.json;
+	if (a.db)
+		c.db_path = a.db;
+	if (a.apply && !a.deal)
+		return cli_done(&c,
+				cli_usage(&c, "--apply needs --deal ID (the "
+					      "deal whose ledger takes the "
+					      "concerns)"));
+	if (a.deal && (a.batch || a.eval || a.bench || a.phrases))
+		return cli_done(&c,
+				cli_usage(&c, "--deal coaches one text; "
+					      "leave out --batch, --eval and "
+					      "--bench"));
+	if (a.deal)
+		code = cli_id(&c, "--deal", a.deal, &deal_id);
+	if (code == CLI_OK && deal_id)
+		code = cli_open(&c, true);
+	if (code != CLI_OK)
+		return cli_done(&c, code);
 	struct coach_rules *rules;
 	code = coach_load_rules(a.rules, &rules);
 	if (code != CLI_OK)
-		return code;
+		return cli_done(&c, code);
 	if (a.phrases)
 		coach_rules_phrases(rules, coach_phrase_out, NULL);
 	else if (a.batch)
@@ -430,7 +548,7 @@ int cmd_coach(int argc, char **argv)
 	else if (a.bench)
 		code = coach_bench(rules, a.bench);
 	else
-		code = coach_one(rules, &a, role);
+		code = coach_one(rules, &a, role, &c, deal_id);
 	coach_rules_free(rules);
-	return code;
+	return cli_done(&c, code);
 }

@@ -21,6 +21,9 @@ int cmd_coach(int argc, char **argv);
 	"usage: rapport coach [FILE|-] [--role seller|buyer|transcript] "     \
 	"[--seller NAME]\n"                                                   \
 	"                     [--rules FILE] [--json]\n"                      \
+	"       rapport coach [FILE|-] --role buyer|transcript --deal ID "   \
+	"[--apply]\n"                                                         \
+	"                     [--db PATH] [--json]\n"                          \
 	"       rapport coach --batch FILE.jsonl [--rules FILE]\n"            \
 	"       rapport coach --eval FILE.jsonl [--rules FILE] [--json]\n"    \
 	"\n"                                                                  \
@@ -37,6 +40,14 @@ int cmd_coach(int argc, char **argv);
 	"                      lines or WebVTT with <v Speaker> tags\n"       \
 	"  --seller NAME       the seller in a transcript (default: guessed)\n" \
 	"  --rules FILE        use these rules instead of the built-in ones\n" \
+	"  --deal ID           also list the buyer's concerns for deal ID's " \
+	"ledger, each\n"                                                      \
+	"                      marked new or already there (the deal must "   \
+	"be open)\n"                                                          \
+	"  --apply             add the new ones to the ledger, with source "  \
+	"coach\n"                                                             \
+	"  --db PATH           the database for --deal (default $RAPPORT_DB " \
+	"or rapport.db)\n"                                                    \
 	"  --json              print one JSON object: findings with label, "  \
 	"start, end\n"                                                        \
 	"                      (code points, end exclusive), byte_start, "    \

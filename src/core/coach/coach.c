@@ -13,6 +13,7 @@
 #include <strings.h>
 
 #include "core/coach/coach_impl.h"
+#include "core/coach/coach_model.h"
 #include "util/alloc.h"
 #include "util/arena.h"
 #include "util/utf8.h"
@@ -220,11 +221,14 @@ static enum result coach_transcript(const struct coach_rules *rules,
 		for (size_t t = 0; t < n; t++) {
 			const struct coach_speaker *sp =
 				&res->speakers[ti[t].speaker];
+			size_t fs_from = fs->n;
+			enum coach_side sd = sp->is_seller ? COACH_SIDE_SELLER
+							   : COACH_SIDE_BUYER;
 			coach_match_range(rules, toks, ti[t].tok_from,
-					  ti[t].tok_to,
-					  sp->is_seller ? COACH_SIDE_SELLER
-							: COACH_SIDE_BUYER,
-					  sp->name, fs);
+					  ti[t].tok_to, sd, sp->name, fs);
+			coach_model_apply(rules, text, toks, ti[t].tok_from,
+					  ti[t].tok_to, sd, sp->name, fs,
+					  fs_from);
 			if (sp->is_seller)
 				coach_orient_count(rules, toks, ti[t].tok_from,
 						   ti[t].tok_to, acc);
@@ -271,6 +275,8 @@ enum result coach_run(const struct coach_rules *rules, const char *text,
 					       ? COACH_SIDE_BUYER
 					       : COACH_SIDE_SELLER;
 		coach_match_range(rules, &toks, 0, toks.n, side, NULL, &fs);
+		coach_model_apply(rules, text, &toks, 0, toks.n, side, NULL,
+				  &fs, 0);
 		if (side == COACH_SIDE_SELLER)
 			coach_orient_count(rules, &toks, 0, toks.n, &acc);
 	}

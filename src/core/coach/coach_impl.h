@@ -66,6 +66,30 @@ void coach_text_tokens_free(struct coach_tokens *toks);
 /* Id of the folded word w (n bytes), 0 if unknown. */
 uint32_t coach_vocab_find(const struct coach_vocab *v, const char *w,
 			  size_t n);
+/*
+ * The same, for the tokenizer's word buffer: w may be read (not used)
+ * past n up to the next multiple of 8 bytes, which saves assembling the
+ * last bytes one by one.
+ */
+uint32_t coach_vocab_find_padded(const struct coach_vocab *v, const char *w,
+				 size_t n);
+/*
+ * The same for a word of at most 8 bytes given as a number, byte k in
+ * bits 8k to 8k + 7, the rest zero: the tokenizer builds it in a register
+ * as it reads, and so never reads back the bytes it has just written.
+ */
+uint32_t coach_vocab_find_head(const struct coach_vocab *v, uint64_t head,
+			       size_t n);
+
+/* What the tokenizer needs of a word, in one place. */
+struct coach_word_info {
+	uint64_t classes;
+	const uint32_t *alias; /* NULL: not an alias */
+	uint32_t n_alias;
+};
+/* The word infos, indexed by id (borrowed; valid while v lives and no
+   word is added). */
+const struct coach_word_info *coach_vocab_infos(const struct coach_vocab *v);
 /* Class bits of word id. */
 uint64_t coach_vocab_classes(const struct coach_vocab *v, uint32_t id);
 /* The text of word id (borrowed). */
@@ -137,6 +161,10 @@ struct coach_rule {
 	   it cannot be told (a gap, or a one-word match). */
 	uint64_t sig_words, sig_classes;
 	bool sig_any;
+	/* What the first word of a match can be, the same way (a rule never
+	   starts with a gap): lets "unless" contexts, which are looked for
+	   at every word near a finding, skip most words at once. */
+	uint64_t first_words, first_classes;
 	/* Parts every match needs, as a filter against the words of the
 	   sentence: each is a set of words (bit word id % 256) and classes,
 	   and the sentence must hold one of each set. */
@@ -149,13 +177,32 @@ struct coach_rule {
 	char *suggestion; /* NULL: the label's */
 };
 
+/* A rule in a start list, with its second-word signature beside it so
+   the usual "cannot match here" is decided without touching the rule. */
+struct coach_cand {
+	uint64_t sig_words, sig_classes; /* as in struct coach_rule */
+	uint32_t rule;
+	uint32_t sig_any;
+};
+
 /* Rules that can start at a word or a class, for one side. */
 struct coach_index {
 	uint32_t *word_off;  /* n_words + 1 offsets into word_rules */
 	uint32_t *word_rules;
 	uint32_t class_off[COACH_CLASS_MAX + 1];
 	uint32_t *class_rules;
+	/* Per word id, the class lists of its own classes (all but the
+	   built-in @num and @cap, which depend on the token) one after the
+	   other, so a token walks one list instead of one per class. */
+	uint32_t *static_off; /* n_words + 1 offsets into static_rules */
+	uint32_t *static_rules;
+	/* The three lists above as the matcher reads them. */
+	struct coach_cand *word_cands, *class_cands, *static_cands;
 };
+
+/* The class bits a token can get from its text rather than its word. */
+#define COACH_CLASS_DYNAMIC \
+	(((uint64_t)1 << COACH_CLASS_NUM) | ((uint64_t)1 << COACH_CLASS_CAP))
 
 struct coach_rules {
 	struct coach_vocab *vocab;
@@ -173,6 +220,12 @@ struct coach_rules {
 	uint8_t self_class;  /* @selfref */
 	uint8_t buyer_class; /* @buyerref */
 	bool has_neg, has_self, has_buyer;
+	/* The statistical model used beside the rules (coach_model.h),
+	   borrowed; NULL: the rules alone. */
+	const struct coach_model *model;
+	/* The model as coach_model_apply() reads it (coach_model.c), made by
+	   coach_rules_set_model() in the arena; NULL without a model. */
+	struct coach_model_prep *model_prep;
 	struct arena *arena; /* owns the patterns and strings */
 };
 

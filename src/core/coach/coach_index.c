@@ -188,6 +188,52 @@ static enum result index_check(const struct coach_rules *r, struct error *err)
 	return R_OK;
 }
 
+/* Joins, per word, the class lists of the word's own classes in class
+   order (the order the matcher would walk them one by one). */
+static void index_static(const struct coach_rules *r, struct coach_index *ix,
+			 size_t nw)
+{
+	ix->static_off = xmalloc((nw + 1) * sizeof(uint32_t));
+	uint32_t total = 0;
+	for (size_t w = 0; w < nw; w++) {
+		ix->static_off[w] = total;
+		uint64_t cl = coach_vocab_classes(r->vocab, (uint32_t)w) &
+			      ~COACH_CLASS_DYNAMIC;
+		for (; cl; cl &= cl - 1) {
+			unsigned b = (unsigned)__builtin_ctzll(cl);
+			total += ix->class_off[b + 1] - ix->class_off[b];
+		}
+	}
+	ix->static_off[nw] = total;
+	ix->static_rules = xmalloc((total + 1) * sizeof(uint32_t));
+	total = 0;
+	for (size_t w = 0; w < nw; w++) {
+		uint64_t cl = coach_vocab_classes(r->vocab, (uint32_t)w) &
+			      ~COACH_CLASS_DYNAMIC;
+		for (; cl; cl &= cl - 1) {
+			unsigned b = (unsigned)__builtin_ctzll(cl);
+			for (uint32_t j = ix->class_off[b];
+			     j < ix->class_off[b + 1]; j++)
+				ix->static_rules[total++] = ix->class_rules[j];
+		}
+	}
+}
+
+/* The n rules of list with their signatures (a new array). */
+static struct coach_cand *index_cands(const struct coach_rules *r,
+				      const uint32_t *list, uint32_t n)
+{
+	struct coach_cand *c = xcalloc(n + 1, sizeof(*c));
+	for (uint32_t i = 0; i < n; i++) {
+		const struct coach_rule *rule = &r->rules[list[i]];
+		c[i].rule = list[i];
+		c[i].sig_words = rule->sig_words;
+		c[i].sig_classes = rule->sig_classes;
+		c[i].sig_any = rule->sig_any;
+	}
+	return c;
+}
+
 /* Builds the compressed lists of rules per word and per class of a side. */
 static void index_build(struct coach_rules *r, enum coach_side side,
 			struct first_set *fs)
@@ -237,6 +283,12 @@ static void index_build(struct coach_rules *r, enum coach_side side,
 						ccount[c]++] = i;
 	}
 	free(wcount);
+	index_static(r, ix, nw);
+	ix->word_cands = index_cands(r, ix->word_rules, ix->word_off[nw]);
+	ix->class_cands = index_cands(r, ix->class_rules,
+				      ix->class_off[COACH_CLASS_MAX]);
+	ix->static_cands = index_cands(r, ix->static_rules,
+				       ix->static_off[nw]);
 }
 
 static void index_unless(struct coach_rules *r)
@@ -277,6 +329,10 @@ enum result coach_rules_index(struct coach_rules *r, struct error *err)
 		}
 	}
 	for (uint32_t i = 0; i < r->n_rules; i++) {
+		struct coach_rule *rule = &r->rules[i];
+		for (uint32_t w = 0; w < fs[i].n_words; w++)
+			rule->first_words |= (uint64_t)1 << (fs[i].words[w] & 63);
+		rule->first_classes = fs[i].classes;
 		sig_walk(&r->rules[i], &r->rules[i].pat, 0, 0, NULL);
 		need_build(&r->rules[i]);
 	}

@@ -211,9 +211,14 @@ static bool match_unless(const struct coach_rules *r, uint32_t label,
 			       toks->v[b].sentence <= s + d)
 				b++;
 		}
+		struct mctx m = {toks->v, a, {0}, 0};
 		for (size_t q = a; q < b; q++) {
-			struct mctx m = {toks->v,
-					 match_sentence_end(toks, q, b), {0}, 0};
+			const struct coach_token *t = &toks->v[q];
+			if (q >= m.lim)
+				m.lim = match_sentence_end(toks, q, b);
+			if (!(rule->first_words >> (t->word & 63) & 1) &&
+			    !(rule->first_classes & t->classes))
+				continue;
 			if (match_seq(&m, &rule->pat, 0, q, NULL) != NO_MATCH &&
 			    !match_barred(r, rule, toks, from, q))
 				return true;
@@ -224,18 +229,19 @@ static bool match_unless(const struct coach_rules *r, uint32_t label,
 
 /* Cheap tests that rule cannot match at p: its second word, then the
    words it needs anywhere in the sentence. */
-static inline bool match_quick(const struct coach_rule *rule,
+static inline bool match_quick(const struct coach_rules *r,
+			       const struct coach_cand *c,
 			       const struct mctx *m, size_t p)
 {
-	if (!rule->sig_any) {
+	if (!c->sig_any) {
 		if (p + 1 >= m->lim)
 			return false;
 		const struct coach_token *t2 = &m->t[p + 1];
-		if (!(rule->sig_words >> (t2->word & 63) & 1) &&
-		    !(rule->sig_classes & t2->classes))
+		if (!(c->sig_words >> (t2->word & 63) & 1) &&
+		    !(c->sig_classes & t2->classes))
 			return false;
 	}
-	return match_may(rule, m);
+	return match_may(&r->rules[c->rule], m);
 }
 
 /* Tries rule ri at token p; emits a finding unless one of its label
@@ -270,21 +276,30 @@ void coach_match_range(const struct coach_rules *r,
 			match_bloom(toks, p, &m);
 		}
 		const struct coach_token *t = &toks->v[p];
+		const struct coach_cand *c = ix->word_cands;
 		for (uint32_t j = ix->word_off[t->word];
 		     j < ix->word_off[t->word + 1]; j++)
-			if (match_quick(&r->rules[ix->word_rules[j]], &m, p))
-				match_try(r, ix->word_rules[j], toks, from, &m,
-					  p, label_end, speaker, out);
-		for (uint64_t c = t->classes; c; c &= c - 1) {
-			unsigned b = (unsigned)__builtin_ctzll(c);
+			if (match_quick(r, &c[j], &m, p))
+				match_try(r, c[j].rule, toks, from, &m, p,
+					  label_end, speaker, out);
+		/* @num and @cap (and anything a rules file adds to them)
+		   come first, as their class bits are the lowest. */
+		c = ix->class_cands;
+		for (uint64_t d = t->classes & COACH_CLASS_DYNAMIC; d;
+		     d &= d - 1) {
+			unsigned b = (unsigned)__builtin_ctzll(d);
 			for (uint32_t j = ix->class_off[b];
 			     j < ix->class_off[b + 1]; j++)
-				if (match_quick(&r->rules[ix->class_rules[j]],
-						&m, p))
-					match_try(r, ix->class_rules[j], toks,
-						  from, &m, p, label_end,
-						  speaker, out);
+				if (match_quick(r, &c[j], &m, p))
+					match_try(r, c[j].rule, toks, from, &m,
+						  p, label_end, speaker, out);
 		}
+		c = ix->static_cands;
+		for (uint32_t j = ix->static_off[t->word];
+		     j < ix->static_off[t->word + 1]; j++)
+			if (match_quick(r, &c[j], &m, p))
+				match_try(r, c[j].rule, toks, from, &m, p,
+					  label_end, speaker, out);
 	}
 	/* Drop the findings an "unless" context cancels. */
 	size_t keep = first;

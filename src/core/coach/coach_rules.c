@@ -24,6 +24,7 @@
 #include <string.h>
 
 #include "core/coach/coach_impl.h"
+#include "core/coach/coach_model.h"
 #include "core/coach/coach_vocab.h"
 #include "embed_coach_rules.h"
 #include "util/alloc.h"
@@ -794,8 +795,11 @@ enum result coach_rules_builtin(struct coach_rules **out, struct error *err)
 {
 	size_t len;
 	const char *text = coach_rules_builtin_text(&len);
-	return coach_rules_parse(text, len, coach_rules_files[0].name, out,
-				 err);
+	enum result rc = coach_rules_parse(text, len, coach_rules_files[0].name,
+					   out, err);
+	if (rc == R_OK)
+		coach_rules_set_model(*out, &coach_model_builtin);
+	return rc;
 }
 
 void coach_rules_free(struct coach_rules *r)
@@ -808,6 +812,11 @@ void coach_rules_free(struct coach_rules *r)
 		free(r->index[s].word_off);
 		free(r->index[s].word_rules);
 		free(r->index[s].class_rules);
+		free(r->index[s].static_off);
+		free(r->index[s].static_rules);
+		free(r->index[s].word_cands);
+		free(r->index[s].class_cands);
+		free(r->index[s].static_cands);
 	}
 	free(r->unless_of);
 	free(r->unless_rules);

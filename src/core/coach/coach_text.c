@@ -30,8 +30,11 @@ enum ch_kind { CH_SPACE, CH_ALPHA, CH_DIGIT, CH_APOS, CH_HYPHEN, CH_CLAUSE,
 /* The state of one tokenize call. */
 struct tk {
 	const struct coach_vocab *vocab;
+	const struct coach_word_info *info; /* the vocabulary's, by id */
 	struct coach_tokens *toks;
-	char word[COACH_WORD_MAX + 8];
+	char word[COACH_WORD_MAX + 8]; /* 8 spare: coach_vocab_find_padded */
+	bool has_apos; /* the word holds an apostrophe */
+	uint64_t head; /* the word's first 8 bytes, byte k in bits 8k.. */
 	size_t wlen;
 	bool too_long;
 	bool in_word;
@@ -93,6 +96,36 @@ static enum ch_kind text_kind(int32_t cp)
 	return CH_OTHER;
 }
 
+/* Appends byte b to the word being read, keeping its first 8 bytes in
+   t->head as well (see coach_vocab_find_head). */
+static inline void text_put_byte(struct tk *t, unsigned char b)
+{
+	if (t->wlen < 8)
+		t->head |= (uint64_t)b << (8 * t->wlen);
+	t->word[t->wlen++] = (char)b;
+}
+
+/* An ASCII letter: the common case, read without decoding. */
+static inline bool text_ascii_alpha(unsigned char b)
+{
+	return (unsigned)((b | 0x20) - 'a') < 26;
+}
+
+/* text_fold_put() for an ASCII letter b. */
+static inline void text_fold_ascii(struct tk *t, unsigned char b)
+{
+	if (t->wlen + 4 > COACH_WORD_MAX) {
+		t->too_long = true;
+		return;
+	}
+	if (b <= 'Z') {
+		t->n_upper++;
+		b += 0x20;
+	}
+	t->n_letters++;
+	text_put_byte(t, b);
+}
+
 /* Appends the folded form of cp to the word being read. */
 static void text_fold_put(struct tk *t, int32_t cp)
 {
@@ -106,20 +139,22 @@ static void text_fold_put(struct tk *t, int32_t cp)
 		cp += 0x20;
 	}
 	t->n_letters++;
+	if (cp == '\'')
+		t->has_apos = true;
 	if (cp < 0x80) {
-		t->word[t->wlen++] = (char)cp;
+		text_put_byte(t, (unsigned char)cp);
 	} else if (cp < 0x800) {
-		t->word[t->wlen++] = (char)(0xc0 | (cp >> 6));
-		t->word[t->wlen++] = (char)(0x80 | (cp & 0x3f));
+		text_put_byte(t, (unsigned char)(0xc0 | (cp >> 6)));
+		text_put_byte(t, (unsigned char)(0x80 | (cp & 0x3f)));
 	} else if (cp < 0x10000) {
-		t->word[t->wlen++] = (char)(0xe0 | (cp >> 12));
-		t->word[t->wlen++] = (char)(0x80 | ((cp >> 6) & 0x3f));
-		t->word[t->wlen++] = (char)(0x80 | (cp & 0x3f));
+		text_put_byte(t, (unsigned char)(0xe0 | (cp >> 12)));
+		text_put_byte(t, (unsigned char)(0x80 | ((cp >> 6) & 0x3f)));
+		text_put_byte(t, (unsigned char)(0x80 | (cp & 0x3f)));
 	} else {
-		t->word[t->wlen++] = (char)(0xf0 | (cp >> 18));
-		t->word[t->wlen++] = (char)(0x80 | ((cp >> 12) & 0x3f));
-		t->word[t->wlen++] = (char)(0x80 | ((cp >> 6) & 0x3f));
-		t->word[t->wlen++] = (char)(0x80 | (cp & 0x3f));
+		text_put_byte(t, (unsigned char)(0xf0 | (cp >> 18)));
+		text_put_byte(t, (unsigned char)(0x80 | ((cp >> 12) & 0x3f)));
+		text_put_byte(t, (unsigned char)(0x80 | ((cp >> 6) & 0x3f)));
+		text_put_byte(t, (unsigned char)(0x80 | (cp & 0x3f)));
 	}
 }
 
@@ -141,7 +176,7 @@ static void text_push(struct tk *t, uint32_t id, bool digit, size_t b_end,
 	t->pend_sentence = t->pend_clause = false;
 	struct coach_token *k = &ts->v[ts->n++];
 	k->word = id;
-	k->classes = (id ? coach_vocab_classes(t->vocab, id) : 0) |
+	k->classes = t->info[id].classes |
 		     (digit ? (uint64_t)1 << COACH_CLASS_NUM : 0);
 	if (t->cap_pending && !first_in_sentence &&
 	    (id != t->id_i || !id))
@@ -159,22 +194,22 @@ static void text_push(struct tk *t, uint32_t id, bool digit, size_t b_end,
 static void text_push_id(struct tk *t, uint32_t id, bool digit, size_t b_end,
 			 size_t c_end)
 {
-	uint32_t na = 0;
-	const uint32_t *alias = id ? coach_vocab_alias(t->vocab, id, &na) : NULL;
-	if (!alias) {
+	const struct coach_word_info *in = &t->info[id];
+	if (!in->alias) {
 		text_push(t, id, digit, b_end, c_end);
 		return;
 	}
-	for (uint32_t i = 0; i < na; i++)
-		text_push(t, alias[i], false, b_end, c_end);
+	for (uint32_t i = 0; i < in->n_alias; i++)
+		text_push(t, in->alias[i], false, b_end, c_end);
 }
 
-/* Pushes word w (n bytes) or, when it is an alias, the words it means. */
-static void text_push_word(struct tk *t, const char *w, size_t n, bool digit,
-			   size_t b_end, size_t c_end)
+/* Pushes the first n bytes of the word being read or, when they are an
+   alias, the words they mean. */
+static void text_push_word(struct tk *t, size_t n, bool digit, size_t b_end,
+			   size_t c_end)
 {
-	text_push_id(t, n ? coach_vocab_find(t->vocab, w, n) : 0, digit,
-		     b_end, c_end);
+	text_push_id(t, n ? coach_vocab_find_padded(t->vocab, t->word, n) : 0,
+		     digit, b_end, c_end);
 }
 
 /* Ends the word being read, expanding contractions. */
@@ -196,20 +231,21 @@ static void text_flush(struct tk *t, size_t b_end, size_t c_end)
 	const char *w = t->word;
 	size_t n = t->wlen;
 	t->wlen = 0;
-	uint32_t id = coach_vocab_find(t->vocab, w, n);
-	const char *apos = memchr(w, '\'', n);
-	if (id || !apos) {
+	uint32_t id = n <= 8 ? coach_vocab_find_head(t->vocab, t->head, n)
+			     : coach_vocab_find_padded(t->vocab, w, n);
+	if (id || !t->has_apos) {
 		text_push_id(t, id, t->digit_word, b_end, c_end);
 		return;
 	}
+	const char *apos = memchr(w, '\'', n);
 	/* An apostrophe the aliases do not know: "n't" is "not", any other
 	   ending is dropped as a possessive or an unknown clitic. */
 	if (n >= 3 && memcmp(w + n - 3, "n't", 3) == 0) {
-		text_push_word(t, w, n - 3, false, b_end, c_end);
+		text_push_word(t, n - 3, false, b_end, c_end);
 		text_push(t, t->id_not, false, b_end, c_end);
 		return;
 	}
-	text_push_word(t, w, (size_t)(apos - w), false, b_end, c_end);
+	text_push_word(t, (size_t)(apos - w), false, b_end, c_end);
 }
 
 static void text_begin_word(struct tk *t, bool digit, size_t b, size_t c)
@@ -222,6 +258,8 @@ static void text_begin_word(struct tk *t, bool digit, size_t b, size_t c)
 	t->too_long = false;
 	t->n_upper = t->n_letters = 0;
 	t->first_upper = false;
+	t->has_apos = false;
+	t->head = 0;
 }
 
 /* Decodes the code point at i; bad bytes give U+FFFD. */
@@ -292,6 +330,7 @@ void coach_text_tokenize(const struct coach_vocab *vocab, const char *text,
 {
 	struct tk t = {0};
 	t.vocab = vocab;
+	t.info = coach_vocab_infos(vocab);
 	t.toks = toks;
 	t.pend_sentence = true;
 	t.id_i = coach_vocab_find(vocab, "i", 1);
@@ -299,6 +338,33 @@ void coach_text_tokenize(const struct coach_vocab *vocab, const char *text,
 	bool blank_line = false;
 	size_t i = begin, c = char_base;
 	while (i < end) {
+		unsigned char b = (unsigned char)text[i];
+		if (text_ascii_alpha(b)) {
+			/* A run of ASCII letters: one test and one store each. */
+			if (t.in_word && t.digit_word)
+				text_flush(&t, i, c);
+			if (!t.in_word) {
+				text_begin_word(&t, false, i, c);
+				t.first_upper = b <= 'Z';
+			}
+			size_t j = i;
+			do {
+				text_fold_ascii(&t, b);
+				b = ++j < end ? (unsigned char)text[j] : 0;
+			} while (text_ascii_alpha(b));
+			c += j - i;
+			i = j;
+			t.last_question = false;
+			blank_line = false;
+			continue;
+		}
+		if (b == ' ') {
+			/* what the general path below does for a space */
+			text_flush(&t, i, c);
+			i++;
+			c++;
+			continue;
+		}
 		size_t len;
 		bool bad = false;
 		int32_t cp = text_decode(text, i, end, &len, &bad);
