@@ -1,7 +1,8 @@
 # rapport: the two commands of the quick start, and the rest.
 #   make run    install what is missing, build, create rapport.db with demo
 #               data if there is none, serve http://127.0.0.1:8080
-#   make test   install, build with ASan and UBSan, run every test
+#   make test   install, build with ASan and UBSan, run every test; fuzz
+#               the coach for 60 s (FUZZ_CI_SECONDS) and replay every seed
 #   make bench  build optimised and measure against the targets
 #   make fuzz   run the libFuzzer targets for a bounded time
 BUILD ?= build
@@ -11,8 +12,9 @@ FUZZ_BUILD ?= build-fuzz
 DB ?= rapport.db
 LISTEN ?= 127.0.0.1:8080
 FUZZ_SECONDS ?= 60
+FUZZ_CI_SECONDS ?= 60
 
-.PHONY: all deps build run test bench fuzz clean
+.PHONY: all deps build run test bench fuzz clean coach-model
 
 all: build
 
@@ -38,6 +40,8 @@ test:
 		-Dbuildtype=debug >/dev/null
 	ninja -C $(TEST_BUILD)
 	@scripts/check-banned.sh
+	@scripts/fuzz-ci.sh $(FUZZ_BUILD) $(FUZZ_CI_SECONDS) \
+		$(TEST_BUILD)/fuzz-ci.txt || true
 	@tests/run $(TEST_BUILD)
 
 bench:
@@ -54,6 +58,14 @@ fuzz:
 		-Db_lundef=false -Dbuildtype=debugoptimized >/dev/null
 	ninja -C $(FUZZ_BUILD)
 	@fuzz/run $(FUZZ_BUILD) $(FUZZ_SECONDS)
+
+# The coach's statistical model, trained again from data/coach/ (fixed
+# folds and steps: the same data and rules give the same bytes); commit the
+# result. See docs/coach.md.
+coach-model: build
+	./$(BUILD)/tools/coach_train --out src/core/coach/coach_model_data.c \
+		data/coach/dev.jsonl data/coach/authored-dev.jsonl \
+		data/coach/darkpatterns-dev.jsonl
 
 clean:
 	rm -rf $(BUILD) $(TEST_BUILD) $(BENCH_BUILD) $(FUZZ_BUILD)

@@ -11,7 +11,8 @@
 
 static int main_serve(int argc, char **argv)
 {
-	struct web_config cfg = {"rapport.db", "127.0.0.1:8080", 0, NULL};
+	struct web_config cfg = {"rapport.db", "127.0.0.1:8080", 0, NULL,
+				 false};
 	for (int i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--db") == 0 && i + 1 < argc) {
 			cfg.db_path = argv[++i];
@@ -20,6 +21,8 @@ static int main_serve(int argc, char **argv)
 		} else if (strcmp(argv[i], "--port-file") == 0 &&
 			   i + 1 < argc) {
 			cfg.port_file = argv[++i];
+		} else if (strcmp(argv[i], "--behind-tls") == 0) {
+			cfg.behind_tls = true;
 		} else if (strcmp(argv[i], "--threads") == 0 && i + 1 < argc) {
 			if (!num_parse_int(argv[++i], 1, 256, &cfg.threads)) {
 				fprintf(stderr, "rapport serve: --threads %s: "
@@ -46,7 +49,7 @@ static int main_serve(int argc, char **argv)
 static const struct cli_command main_extra[] = {
 	{"serve", main_serve, "serve the web interface and the JSON API",
 	 "usage: rapport serve [--listen ADDR:PORT] [--db PATH] "
-	 "[--port-file FILE] [--threads N]\n"
+	 "[--port-file FILE] [--threads N] [--behind-tls]\n"
 	 "\n"
 	 "Serves the web interface and the JSON API until Ctrl-C.\n"
 	 "  --listen ADDR:PORT  address to listen on (default "
@@ -54,7 +57,10 @@ static const struct cli_command main_extra[] = {
 	 "                      port 0 picks a free one)\n"
 	 "  --db PATH           database file (default rapport.db)\n"
 	 "  --port-file FILE    write the bound port to FILE once listening\n"
-	 "  --threads N         worker threads (default: one per core)\n"},
+	 "  --threads N         worker threads (default: one per core)\n"
+	 "  --behind-tls        a TLS proxy is in front: Secure cookies, "
+	 "client\n"
+	 "                      address from its X-Forwarded-For\n"},
 };
 
 int main(int argc, char **argv)

@@ -9,6 +9,9 @@
  */
 #include "cli/cli.h"
 #include "cli/cmd_coach.h"
+#include "cli/cmd_advisor.h"
+#include "cli/cmd_deal.h"
+#include "cli/cmd_user.h"
 
 #include <stdbool.h>
 #include <stdint.h>
@@ -40,6 +43,50 @@ static const struct cli_command cli_commands[] = {
      CMD_SEARCH_USAGE},
     {"coach", cmd_coach, "mark pressure in a draft, find a buyer's concerns",
      CMD_COACH_USAGE},
+    {"deal add", cmd_deal_add, "add a deal", CMD_DEAL_ADD_USAGE},
+    {"deal list", cmd_deal_list, "list deals, by status, stage, owner",
+     CMD_DEAL_LIST_USAGE},
+    {"deal show", cmd_deal_show, "a deal: committee, plan, concerns, readiness",
+     CMD_DEAL_SHOW_USAGE},
+    {"deal stage", cmd_deal_stage, "move a deal to the buyer's stage",
+     CMD_DEAL_STAGE_USAGE},
+    {"deal status", cmd_deal_status, "win, lose, no_fit, rescind, reopen",
+     CMD_DEAL_STATUS_USAGE},
+    {"concern add", cmd_concern_add, "put a buyer's concern on the ledger",
+     CMD_CONCERN_ADD_USAGE},
+    {"concern answer", cmd_concern_answer, "record the information given",
+     CMD_CONCERN_ANSWER_USAGE},
+    {"concern resolve", cmd_concern_resolve, "the buyer confirmed it settled",
+     CMD_CONCERN_RESOLVE_USAGE},
+    {"concern drop", cmd_concern_drop, "drop a concern",
+     CMD_CONCERN_DROP_USAGE},
+    {"concern reopen", cmd_concern_reopen, "open a concern again",
+     CMD_CONCERN_REOPEN_USAGE},
+    {"plan add", cmd_plan_add, "add a step to a deal's mutual plan",
+     CMD_PLAN_ADD_USAGE},
+    {"plan done", cmd_plan_done, "mark a plan step done", CMD_PLAN_DONE_USAGE},
+    {"metrics", cmd_metrics, "win, rescission, repeat, referral, concern times",
+     CMD_METRICS_USAGE},
+    {"user add", cmd_user_add, "add a user (admin, manager or seller)",
+     CMD_USER_ADD_USAGE},
+    {"user passwd", cmd_user_passwd, "set a user's password",
+     CMD_USER_PASSWD_USAGE},
+    {"user rm", cmd_user_rm, "delete a user", CMD_USER_RM_USAGE},
+    {"user list", cmd_user_list, "list users", CMD_USER_LIST_USAGE},
+    {"audit", cmd_audit, "who created, changed or deleted what, and when",
+     CMD_AUDIT_USAGE},
+    {"offering add", cmd_offering_add, "add an offering, ours or a competitor's",
+     CMD_OFFERING_ADD_USAGE},
+    {"offering list", cmd_offering_list, "list the offering catalogue",
+     CMD_OFFERING_LIST_USAGE},
+    {"need add", cmd_need_add, "record a buyer's need on a deal",
+     CMD_NEED_ADD_USAGE},
+    {"fit set", cmd_fit_set, "score how an offering meets a need",
+     CMD_FIT_SET_USAGE},
+    {"fit", cmd_fit, "compare the offerings on a deal, honestly",
+     CMD_FIT_USAGE},
+    {"recommend", cmd_recommend, "record a recommendation, even a competitor's",
+     CMD_RECOMMEND_USAGE},
     {NULL, NULL, NULL, NULL},
 };
 

@@ -151,12 +151,14 @@ int cmd_log(int argc, char **argv);
 /* rapport today */
 int cmd_today(int argc, char **argv);
 #define CMD_TODAY_USAGE                                                        \
-	"usage: rapport today [--days N] [--json]\n"                           \
+	"usage: rapport today [--days N] [--limit N] [--json]\n"               \
 	"\n"                                                                   \
 	"Shows who is due for a touch (by their keep-in-touch cadence, most\n" \
 	"overdue first), important dates coming up and follow-ups due.\n"      \
 	"  --days N            how far ahead to look for dates (0-366, "       \
-	"default 14)\n" CMD_COMMON_OPTS
+	"default 14)\n"                                                        \
+	"  --limit N           at most N of each (1-500, default 50)\n"       \
+	CMD_COMMON_OPTS
 
 /* rapport search */
 int cmd_search(int argc, char **argv);

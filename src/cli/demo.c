@@ -710,7 +710,11 @@ static enum result demo_tx_run(struct store *s, void *ctx, struct error *err)
 	    (r = demo_facts_put(s, t, err)) != R_OK ||
 	    (r = demo_dates_put(s, t, err)) != R_OK ||
 	    (r = demo_touches_put(s, t, err)) != R_OK ||
-	    (r = demo_rels_put(s, t, err)) != R_OK)
+	    (r = demo_rels_put(s, t, err)) != R_OK ||
+	    (r = demo_deals_put(s, t->arena, t->org_ids, t->ids, t->now,
+				t->today, err)) != R_OK ||
+	    (r = demo_advisor_put(s, t->arena, t->org_ids, t->now, err)) !=
+		    R_OK)
 		return r;
 	return R_OK;
 }

@@ -36,4 +36,23 @@ struct demo_counts {
 enum result demo_fill(struct store *s, int64_t now, int32_t utc_offset,
 		      struct demo_counts *counts, struct error *err);
 
+/*
+ * Adds the demo's deals (demo_deals.c) for the organizations and people
+ * demo_fill() created, given by their index in its tables; a is scratch
+ * memory. Called inside demo_fill()'s transaction.
+ */
+struct arena;
+enum result demo_deals_put(struct store *s, struct arena *a,
+			   const int64_t *org_ids, const int64_t *person_ids,
+			   int64_t now, int64_t today, struct error *err);
+
+/*
+ * Adds the honest advisor's demo (demo_advisor.c): needs, offerings and
+ * scores on two of the demo's deals, and a competitor recommended on
+ * one. Called after demo_deals_put(), inside the same transaction.
+ */
+enum result demo_advisor_put(struct store *s, struct arena *a,
+			     const int64_t *org_ids, int64_t now,
+			     struct error *err);
+
 #endif

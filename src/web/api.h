@@ -44,12 +44,16 @@ struct req {
 	int status;
 	json_t *out;              /* owned; NULL for no body */
 	const char *location;     /* Location header, arena-owned */
+	const char *set_cookie;   /* Set-Cookie header, arena-owned */
 	const char *content_type; /* for raw replies */
 	const char *raw;          /* raw body (pages, assets), not owned */
 	size_t raw_len;
 	bool raw_copy; /* raw must be copied (arena memory) */
 	bool cache;    /* static asset: may be cached */
 	bool syntax;   /* an R_INVALID is a 400 (shape, type), not a 422 */
+	/* POST page routes (no JSON body): the urlencoded form as sent */
+	const char *form; /* borrowed, "" when none */
+	size_t form_len;
 };
 
 typedef enum result (*api_fn)(struct req *r, struct error *err);
@@ -153,9 +157,78 @@ enum result api_tags_put(struct req *r, struct error *err);
 enum result api_today_get(struct req *r, struct error *err);
 enum result api_search_get(struct req *r, struct error *err);
 
+/* Deals (api_deals.c, api_plan.c, api_concerns.c, api_metrics.c). */
+enum result api_deals_list(struct req *r, struct error *err);
+enum result api_deals_create(struct req *r, struct error *err);
+enum result api_deals_get(struct req *r, struct error *err);
+enum result api_deals_update(struct req *r, struct error *err);
+enum result api_deals_delete(struct req *r, struct error *err);
+enum result api_deals_stage(struct req *r, struct error *err);
+enum result api_deals_status(struct req *r, struct error *err);
+enum result api_deals_readiness(struct req *r, struct error *err);
+enum result api_stakeholders_list(struct req *r, struct error *err);
+enum result api_stakeholders_create(struct req *r, struct error *err);
+enum result api_stakeholders_get(struct req *r, struct error *err);
+enum result api_stakeholders_update(struct req *r, struct error *err);
+enum result api_stakeholders_delete(struct req *r, struct error *err);
+enum result api_plan_list(struct req *r, struct error *err);
+enum result api_plan_create(struct req *r, struct error *err);
+enum result api_plan_step_get(struct req *r, struct error *err);
+enum result api_plan_step_update(struct req *r, struct error *err);
+enum result api_plan_step_delete(struct req *r, struct error *err);
+enum result api_plan_step_done(struct req *r, struct error *err);
+enum result api_concerns_list(struct req *r, struct error *err);
+enum result api_concerns_create(struct req *r, struct error *err);
+enum result api_concerns_get(struct req *r, struct error *err);
+enum result api_concerns_answer(struct req *r, struct error *err);
+enum result api_concerns_resolve(struct req *r, struct error *err);
+enum result api_concerns_drop(struct req *r, struct error *err);
+enum result api_concerns_reopen(struct req *r, struct error *err);
+enum result api_metrics_get(struct req *r, struct error *err);
+enum result api_coach_post(struct req *r, struct error *err);
+
 /* Pages and assets (page_home.c). */
 enum result page_home(struct req *r, struct error *err);
 enum result page_static(struct req *r, struct error *err);
+/* HTML pages (page_people.c, page_person.c, page_orgs.c, page_coach.c);
+ * POST routes without a JSON body take a urlencoded form (r->form). */
+enum result page_people(struct req *r, struct error *err);
+enum result page_people_new(struct req *r, struct error *err);
+enum result page_people_create(struct req *r, struct error *err);
+enum result page_people_edit(struct req *r, struct error *err);
+enum result page_people_update(struct req *r, struct error *err);
+enum result page_people_delete(struct req *r, struct error *err);
+enum result page_person(struct req *r, struct error *err);
+enum result page_person_fact(struct req *r, struct error *err);
+enum result page_person_date(struct req *r, struct error *err);
+enum result page_person_touch(struct req *r, struct error *err);
+enum result page_orgs(struct req *r, struct error *err);
+enum result page_orgs_new(struct req *r, struct error *err);
+enum result page_orgs_create(struct req *r, struct error *err);
+enum result page_org(struct req *r, struct error *err);
+enum result page_coach(struct req *r, struct error *err);
+enum result page_coach_run(struct req *r, struct error *err);
+/* Deal pages (page_deals.c, page_deal.c, page_deal_post.c,
+ * page_metrics.c). */
+enum result page_deals(struct req *r, struct error *err);
+enum result page_deals_new(struct req *r, struct error *err);
+enum result page_deals_create(struct req *r, struct error *err);
+enum result page_deals_edit(struct req *r, struct error *err);
+enum result page_deals_update(struct req *r, struct error *err);
+enum result page_deal(struct req *r, struct error *err);
+enum result page_deal_concern_add(struct req *r, struct error *err);
+enum result page_deal_concern_answer(struct req *r, struct error *err);
+enum result page_deal_concern_resolve(struct req *r, struct error *err);
+enum result page_deal_concern_drop(struct req *r, struct error *err);
+enum result page_deal_concern_reopen(struct req *r, struct error *err);
+enum result page_deal_stakeholder_add(struct req *r, struct error *err);
+enum result page_deal_stakeholder_edit(struct req *r, struct error *err);
+enum result page_deal_step_add(struct req *r, struct error *err);
+enum result page_deal_step_done(struct req *r, struct error *err);
+enum result page_deal_stage(struct req *r, struct error *err);
+enum result page_deal_status(struct req *r, struct error *err);
+enum result page_metrics(struct req *r, struct error *err);
+enum result page_coach_apply(struct req *r, struct error *err);
 
 /*
  * Reads the query's days= and tz_offset= and builds today's list into a

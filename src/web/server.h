@@ -4,6 +4,8 @@
 #ifndef RAPPORT_WEB_SERVER_H
 #define RAPPORT_WEB_SERVER_H
 
+#include <stdbool.h>
+
 #include "util/result.h"
 
 struct web_config {
@@ -11,6 +13,7 @@ struct web_config {
 	const char *listen;  /* "127.0.0.1:8080", "[::1]:0", ... */
 	int threads;         /* worker threads; 0: one per core */
 	const char *port_file; /* if set, the bound port is written here */
+	bool behind_tls; /* Secure cookies; client address from the proxy */
 };
 
 /*
