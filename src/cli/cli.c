@@ -102,7 +102,7 @@ static void cli_help_rows(const struct cli_command *rows, size_t n,
 {
 	for (size_t i = 0; i < n && rows[i].name; i++)
 		if (!group || cli_in_group(rows[i].name, group))
-			printf("  %-12s %s\n", rows[i].name, rows[i].summary);
+			printf("  %-15s %s\n", rows[i].name, rows[i].summary);
 }
 
 static void cli_help(const struct cli_command *extra, size_t n_extra)
