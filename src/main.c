@@ -4,15 +4,38 @@
  */
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "cli/cli.h"
+#include "cli/cmd_user.h"
+#include "store/store.h"
 #include "util/num.h"
 #include "web/server.h"
+
+/*
+ * First run: every page and endpoint needs a login, so a database with no
+ * user gets an admin with a one-time password, printed here once (the
+ * only way to log in on a fresh `make run`).
+ */
+static enum result main_first_admin(const char *db_path, struct error *err)
+{
+	struct store *s = NULL;
+	char password[CMD_USER_OTP_MAX];
+	bool created = false;
+	enum result res = store_open(db_path, &s, err);
+	if (res == R_OK)
+		res = cmd_user_first_admin(s, (int64_t)time(NULL), password,
+					   &created, err);
+	store_close(s);
+	if (res == R_OK && created)
+		cmd_user_first_admin_print(stdout, password);
+	return res;
+}
 
 static int main_serve(int argc, char **argv)
 {
 	struct web_config cfg = {"rapport.db", "127.0.0.1:8080", 0, NULL,
-				 false};
+				 false, NULL};
 	for (int i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--db") == 0 && i + 1 < argc) {
 			cfg.db_path = argv[++i];
@@ -39,6 +62,7 @@ static int main_serve(int argc, char **argv)
 		}
 	}
 	struct error err = {0};
+	cfg.before_serving = main_first_admin;
 	if (web_serve(&cfg, &err) != R_OK) {
 		fprintf(stderr, "rapport serve: %s\n", err.message);
 		return CLI_FAIL;

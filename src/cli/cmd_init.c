@@ -3,12 +3,15 @@
  *
  * Opening the store creates the file and applies pending migrations, so
  * init is that, plus the demo data on request (see demo.c), which is only
- * written into a database that holds nothing yet.
+ * written into a database that holds nothing yet, and then, when there is
+ * no user, the first admin with a one-time password printed once (so
+ * that `make run` tells you how to log in).
  */
 #include <stdio.h>
 
 #include "cli/cli_util.h"
 #include "cli/cmd.h"
+#include "cli/cmd_user.h"
 #include "cli/demo.h"
 #include "store/store.h"
 
@@ -29,10 +32,14 @@ int cmd_init(int argc, char **argv)
 		return cli_done(&c, rc);
 	struct demo_counts n = {0};
 	struct error err = {0};
+	char password[CMD_USER_OTP_MAX] = "";
+	bool admin = false;
 	if (v[0].seen) {
 		int64_t now = cli_now();
 		if (demo_fill(c.store, now, cli_utc_offset(now), &n, &err) !=
-		    R_OK)
+			R_OK ||
+		    cmd_user_first_admin(c.store, now, password, &admin,
+					 &err) != R_OK)
 			return cli_done(&c, cli_error(&c, &err));
 	}
 	int version = store_schema_version(c.store);
@@ -48,6 +55,11 @@ int cmd_init(int argc, char **argv)
 				      n.people, "facts", n.facts, "dates",
 				      n.dates, "interactions", n.interactions,
 				      "relationships", n.relationships));
+		if (admin)
+			json_object_set_new(j, "first_admin",
+					    json_pack("{s:s,s:s}", "login",
+						      "admin", "password",
+						      password));
 		return cli_done(&c, cli_print_json(&c, j));
 	}
 	printf("%s %s (schema version %d)\n",
@@ -58,5 +70,7 @@ int cmd_init(int argc, char **argv)
 		       "try: rapport today --db %s\n",
 		       n.people, n.orgs, n.facts, n.dates, n.interactions,
 		       n.relationships, c.db_path);
+	if (admin)
+		cmd_user_first_admin_print(stdout, password);
 	return cli_done(&c, CLI_OK);
 }

@@ -395,3 +395,17 @@ enum result cmd_user_first_admin(struct store *s, int64_t now,
 		password[0] = '\0';
 	return r;
 }
+
+void cmd_user_first_admin_print(FILE *f, const char *password)
+{
+	fprintf(f,
+		"\nNo user yet, so an admin account was made. Log in with:\n"
+		"  login:     admin\n"
+		"  password:  %s\n"
+		"This password is shown once: change it on the Account page "
+		"after logging in\n"
+		"(or later: rapport user passwd admin). Add users with: "
+		"rapport user add LOGIN\n\n",
+		password);
+	fflush(f);
+}

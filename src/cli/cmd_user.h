@@ -6,6 +6,7 @@
 #define RAPPORT_CLI_CMD_USER_H
 
 #include <stdbool.h>
+#include <stdio.h>
 #include <stdint.h>
 
 #include "cli/cmd.h"
@@ -28,12 +29,15 @@ int cmd_audit(int argc, char **argv);
  * "admin" with a random one-time password (written into password, to be
  * printed once by the caller) and sets *created; otherwise does nothing
  * and leaves *created false. Check and creation are one transaction, so
- * two servers starting at once make one admin. Not called by `rapport
- * serve` yet (phase 2 of accounts, docs/accounts.md).
+ * two servers starting at once make one admin. Called by `rapport serve`
+ * and `rapport init --demo`.
  */
 enum result cmd_user_first_admin(struct store *s, int64_t now,
 				 char password[CMD_USER_OTP_MAX], bool *created,
 				 struct error *err);
+/* Prints the first admin's login and one-time password to f, with what
+ * to do next. */
+void cmd_user_first_admin_print(FILE *f, const char *password);
 
 #define CMD_USER_PASSWORD_OPTS                                                 \
 	"  --password-file F   read the password from the first line of F;\n"  \

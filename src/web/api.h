@@ -28,6 +28,7 @@ struct MHD_Connection;
 #define API_PARAMS_MAX 4
 
 struct route;
+struct auth_who;
 
 struct req {
 	struct MHD_Connection *conn;
@@ -54,9 +55,39 @@ struct req {
 	/* POST page routes (no JSON body): the urlencoded form as sent */
 	const char *form; /* borrowed, "" when none */
 	size_t form_len;
+	/* the caller, checked by the server before the handler runs
+	 * (server.c); anonymous on public routes. Borrowed. */
+	const struct auth_who *who;
+	bool writes; /* runs as a write (route_writes) */
+	int refused; /* the server's: the status auth_check refused with */
 };
 
 typedef enum result (*api_fn)(struct req *r, struct error *err);
+
+/* Who may call a route. The zero value is the common case. */
+enum route_who {
+	ROUTE_USER = 0, /* any logged-in user (records filtered by owner) */
+	ROUTE_PUBLIC,	/* anyone, no login: /healthz, /login, assets */
+	ROUTE_BUYER,	/* anyone with a live buyer link in the path; the
+			   handler checks it (unknown: 404) */
+	ROUTE_MANAGER,	/* managers and admins */
+	ROUTE_ADMIN,	/* admins only */
+};
+
+/* Whether a write with a session needs the session's CSRF token. */
+enum route_csrf {
+	ROUTE_CSRF_WRITES = 0, /* every method but GET (the default) */
+	ROUTE_CSRF_NONE,       /* no session to protect yet (the logins), or
+				  the secret is in the path (buyer links) */
+};
+
+/* How the handler's transaction runs. */
+enum route_tx {
+	ROUTE_TX_AUTO = 0, /* GET: a read; any other method: a write */
+	ROUTE_TX_READ,	   /* a read whatever the method (POST /coach) */
+	ROUTE_TX_WRITE,
+	ROUTE_TX_APPLY, /* a read, a write with ?apply=1 (POST /api/v1/coach) */
+};
 
 /* One row of the route table: see route.c. */
 struct route {
@@ -66,6 +97,11 @@ struct route {
 	const char *query; /* allowed query parameters, "tag,org_id,..." */
 	bool body;         /* takes a JSON object body */
 	bool store;        /* needs the database (runs in a transaction) */
+	enum route_who who;
+	enum route_csrf csrf;
+	enum route_tx tx;
+	bool own_audit; /* the handler writes its own audit entries; else
+			   the server audits every successful write */
 };
 
 /* ---- replies ---- */
@@ -202,10 +238,22 @@ enum result page_person(struct req *r, struct error *err);
 enum result page_person_fact(struct req *r, struct error *err);
 enum result page_person_date(struct req *r, struct error *err);
 enum result page_person_touch(struct req *r, struct error *err);
+/* (page_person_edit.c) */
+enum result page_person_fact_edit(struct req *r, struct error *err);
+enum result page_person_fact_delete(struct req *r, struct error *err);
+enum result page_person_date_edit(struct req *r, struct error *err);
+enum result page_person_date_delete(struct req *r, struct error *err);
+enum result page_person_touch_edit(struct req *r, struct error *err);
+enum result page_person_touch_delete(struct req *r, struct error *err);
+enum result page_person_rel(struct req *r, struct error *err);
+enum result page_person_rel_delete(struct req *r, struct error *err);
 enum result page_orgs(struct req *r, struct error *err);
 enum result page_orgs_new(struct req *r, struct error *err);
 enum result page_orgs_create(struct req *r, struct error *err);
 enum result page_org(struct req *r, struct error *err);
+enum result page_orgs_edit(struct req *r, struct error *err);
+enum result page_orgs_update(struct req *r, struct error *err);
+enum result page_orgs_delete(struct req *r, struct error *err);
 enum result page_coach(struct req *r, struct error *err);
 enum result page_coach_run(struct req *r, struct error *err);
 /* Deal pages (page_deals.c, page_deal.c, page_deal_post.c,
@@ -223,6 +271,11 @@ enum result page_deal_concern_drop(struct req *r, struct error *err);
 enum result page_deal_concern_reopen(struct req *r, struct error *err);
 enum result page_deal_stakeholder_add(struct req *r, struct error *err);
 enum result page_deal_stakeholder_edit(struct req *r, struct error *err);
+enum result page_deal_stakeholder_delete(struct req *r, struct error *err);
+enum result page_deal_step_edit(struct req *r, struct error *err);
+enum result page_deal_step_delete(struct req *r, struct error *err);
+enum result page_deal_touch(struct req *r, struct error *err);
+enum result page_deal_delete(struct req *r, struct error *err);
 enum result page_deal_step_add(struct req *r, struct error *err);
 enum result page_deal_step_done(struct req *r, struct error *err);
 enum result page_deal_stage(struct req *r, struct error *err);

@@ -39,5 +39,10 @@ enum result page_fit_score(struct req *r, struct error *err);
 enum result page_fit_offering(struct req *r, struct error *err);
 enum result page_fit_recommend(struct req *r, struct error *err);
 enum result page_guide(struct req *r, struct error *err);
+/* The decision guide of deal id as a page of its own; back is the
+ * crumb's link and back_text its words (NULL: no crumb). Used by
+ * page_guide and by the buyer's link (page_buyer.c). */
+enum result page_guide_render(struct req *r, int64_t id, const char *back,
+			      const char *back_text, struct error *err);
 
 #endif

@@ -34,6 +34,7 @@
 
 static bool auth_tls;
 static _Thread_local char auth_tl_csrf[SECRET_HASH_TEXT];
+static _Thread_local enum auth_role auth_tl_role;
 
 void auth_configure(bool behind_tls)
 {
@@ -121,23 +122,6 @@ bool auth_token_shape(const char *s)
 	return i == AUTH_TOKEN_CHARS;
 }
 
-bool auth_path_public(const char *path)
-{
-	static const char *const exact[] = {"/healthz", "/login"};
-	static const char *const prefix[] = {"/static/", "/buyer/"};
-	if (!path)
-		return false;
-	for (size_t i = 0; i < sizeof(exact) / sizeof(exact[0]); i++)
-		if (strcmp(path, exact[i]) == 0)
-			return true;
-	for (size_t i = 0; i < sizeof(prefix) / sizeof(prefix[0]); i++)
-		if (strncmp(path, prefix[i], strlen(prefix[i])) == 0 &&
-		    path[strlen(prefix[i])] != '\0')
-			return true;
-	/* POST /api/v1/session is the JSON login. */
-	return strcmp(path, "/api/v1/session") == 0;
-}
-
 /* Copies the last comma-separated entry of X-Forwarded-For, if it is a
  * numeric address, into out. */
 static bool auth_forwarded(const char *xff, char out[AUTH_ADDRESS_MAX])
@@ -215,16 +199,33 @@ static void auth_fill_user(struct auth_who *who, const struct user *u)
 	who->subject.role = u->role;
 	who->subject.team_id = u->team_id;
 	who->login = u->login;
+	auth_tl_role = u->role;
 }
 
 void auth_request_reset(void)
 {
 	auth_tl_csrf[0] = '\0';
+	auth_tl_role = AUTH_ROLE_NONE;
 }
 
 const char *auth_csrf_current(void)
 {
 	return auth_tl_csrf;
+}
+
+enum auth_role auth_role_current(void)
+{
+	return auth_tl_role;
+}
+
+void auth_csrf_field_current(struct buf *b)
+{
+	if (!auth_tl_csrf[0])
+		return;
+	html_raw(b, "<input type=\"hidden\" name=\"" AUTH_CSRF_FIELD
+		    "\" value=\"");
+	html_attr(b, auth_tl_csrf);
+	html_raw(b, "\">\n");
 }
 
 /* Looks up a Bearer token; *found false when there is none or it is not
@@ -307,11 +308,6 @@ enum result auth_identify(struct req *r, struct auth_who *who,
 	return auth_by_session(r, cookie, who, err);
 }
 
-static bool auth_is_write(const struct req *r)
-{
-	return strcmp(r->method, "GET") != 0 && strcmp(r->method, "HEAD") != 0;
-}
-
 bool auth_csrf_ok(struct req *r, const struct auth_who *who)
 {
 	if (who->via == AUTH_VIA_TOKEN)
@@ -329,36 +325,51 @@ bool auth_csrf_ok(struct req *r, const struct auth_who *who)
 	return sent && auth_streq_ct(sent, who->csrf);
 }
 
-int auth_check(struct req *r, struct auth_who *who, struct error *err)
+/* Refuses an anonymous caller: 401, saying whether what was sent was
+ * bad or nothing was sent. */
+static int auth_need_login(const struct auth_who *who, struct error *err)
 {
+	error_set(err, R_FORBIDDEN, "",
+		  who->presented
+		      ? "your session or API token is not valid (it expired, "
+			"was revoked, or was mistyped); log in again at "
+			"/login or make a new token"
+		      : "log in first (at /login, or POST /api/v1/session), "
+			"or send an API token as Authorization: Bearer TOKEN");
+	return 401;
+}
+
+int auth_check(struct req *r, struct auth_who *who, bool writes,
+	       struct error *err)
+{
+	const struct route *rt = r->route;
 	enum result res = auth_identify(r, who, err);
 	if (res != R_OK)
 		return route_status(res, false);
-	if (who->via == AUTH_VIA_NONE) {
-		if (auth_path_public(r->path))
-			return 0;
+	bool open = rt->who == ROUTE_PUBLIC || rt->who == ROUTE_BUYER;
+	if (!open && who->via == AUTH_VIA_NONE)
+		return auth_need_login(who, err);
+	if ((rt->who == ROUTE_ADMIN && who->subject.role != AUTH_ROLE_ADMIN) ||
+	    (rt->who == ROUTE_MANAGER &&
+	     who->subject.role < AUTH_ROLE_MANAGER)) {
 		error_set(err, R_FORBIDDEN, "",
-			  who->presented
-			      ? "your session or API token is not valid (it "
-				"expired, was revoked, or was mistyped); log "
-				"in again at /login or make a new token"
-			      : "log in first (at /login, or POST "
-				"/api/v1/session), or send an API token as "
-				"Authorization: Bearer TOKEN");
-		return 401;
+			  "%s %s needs the %s role; yours is %s (ask an admin)",
+			  rt->method, rt->pattern, route_who_name(rt->who),
+			  auth_role_name(who->subject.role));
+		return 403;
 	}
-	if (!auth_is_write(r))
-		return 0;
-	if (who->via == AUTH_VIA_TOKEN && who->read_only) {
+	if (writes && who->via == AUTH_VIA_TOKEN && who->read_only) {
 		error_set(err, R_FORBIDDEN, "",
 			  "this API token is read-only; make one without "
 			  "read_only to change data");
 		return 403;
 	}
-	if (!auth_csrf_ok(r, who)) {
+	if (who->via == AUTH_VIA_SESSION && route_needs_csrf(rt) &&
+	    !auth_csrf_ok(r, who)) {
 		error_set(err, R_FORBIDDEN, AUTH_CSRF_HEADER,
 			  "%s: missing or wrong; send the csrf_token your "
-			  "login returned (forms carry it in a hidden field)",
+			  "login returned (forms carry it in a hidden field; "
+			  "reload the page if it is old)",
 			  AUTH_CSRF_HEADER);
 		return 403;
 	}
@@ -425,6 +436,96 @@ enum result auth_audit(struct req *r, const struct auth_who *who,
 	return store_audit_add(r->store, &e, err);
 }
 
+/* ---- the audit of every write ---- */
+
+/* Appends name to the comma-separated list b unless it is there. */
+static void auth_field_add(struct buf *b, const char *name)
+{
+	if (!name[0] || strcmp(name, AUTH_CSRF_FIELD) == 0 ||
+	    strlen(name) > 64)
+		return;
+	const char *p = b->len ? buf_str(b) : "";
+	size_t n = strlen(name);
+	for (const char *q = strstr(p, name); q; q = strstr(q + 1, name))
+		if ((q == p || q[-1] == ',') && (q[n] == ',' || q[n] == '\0'))
+			return;
+	if (b->len)
+		buf_puts(b, ",");
+	buf_puts(b, name);
+}
+
+/* The names of the fields the request sent: the JSON body's members or
+ * the form's fields (the CSRF token left out); NULL when none. */
+static const char *auth_fields_sent(struct req *r)
+{
+	struct buf b;
+	buf_init(&b, 2048);
+	if (r->body) {
+		const char *key;
+		json_t *v;
+		json_object_foreach(r->body, key, v)
+		{
+			auth_field_add(&b, key);
+		}
+	} else if (r->form && r->form_len) {
+		struct page_form f;
+		struct error ignored = {0};
+		if (page_form_parse(r->arena, r->form, r->form_len, &f,
+				    &ignored) == R_OK)
+			for (size_t i = 0; i < f.n; i++)
+				auth_field_add(&b, f.pairs[i].name);
+	}
+	const char *out = b.len && buf_ok(&b)
+			      ? arena_strdup(r->arena, buf_str(&b))
+			      : NULL;
+	buf_free(&b);
+	return out;
+}
+
+/* The id at the end of a Location ("/api/v1/people/7"), or 0. */
+static int64_t auth_location_id(const char *loc)
+{
+	const char *slash = loc ? strrchr(loc, '/') : NULL;
+	int64_t id = 0;
+	if (!slash || !slash[1])
+		return 0;
+	for (const char *p = slash + 1; *p; p++) {
+		if (*p < '0' || *p > '9' || id > INT64_MAX / 10 - 9)
+			return 0;
+		id = id * 10 + (*p - '0');
+	}
+	return id;
+}
+
+enum result auth_audit_request(struct req *r, struct error *err)
+{
+	const char *pattern = r->route->pattern;
+	size_t plen = strlen(pattern);
+	const char *action = "update";
+	int64_t id = 0;
+	/* the last numeric path parameter: the record acted on */
+	for (int i = 0; i < API_PARAMS_MAX && r->params[i]; i++) {
+		char probe[32];
+		snprintf(probe, sizeof(probe), "/%.24s", r->params[i]);
+		int64_t v = auth_location_id(probe);
+		if (v)
+			id = v;
+	}
+	if (strcmp(r->method, "DELETE") == 0 ||
+	    (plen > 7 && strcmp(pattern + plen - 7, "/delete") == 0)) {
+		action = "delete";
+	} else if (strcmp(r->method, "POST") == 0 &&
+		   (r->status == 201 ||
+		    (plen > 4 && strcmp(pattern + plen - 4, "/new") == 0))) {
+		action = "create";
+		int64_t made = auth_location_id(r->location);
+		if (made)
+			id = made;
+	}
+	return auth_audit(r, r->who, action, pattern, id, auth_fields_sent(r),
+			  err);
+}
+
 /* ---- login and logout ---- */
 
 /* Starts a session for user_id: token into out, cookie set. */
@@ -448,6 +549,7 @@ static enum result auth_session_start(struct req *r, int64_t user_id,
 	if (res != R_OK)
 		return res;
 	secret_token_derive(token, AUTH_CSRF_LABEL, csrf);
+	memcpy(auth_tl_csrf, csrf, sizeof(auth_tl_csrf));
 	auth_set_cookie(r, token);
 	return R_OK;
 }

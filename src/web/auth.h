@@ -11,8 +11,8 @@
  * back-off, password policy) are core's (core/auth.h), hashing and
  * randomness util's (util/secret.h). See docs/accounts.md.
  *
- * Phase 1 (now): nothing calls auth_check() for every request yet; the
- * login, account and token endpoints call what they need themselves.
+ * The server calls auth_check() before every handler and hands the
+ * caller to it as r->who.
  */
 #ifndef RAPPORT_WEB_AUTH_H
 #define RAPPORT_WEB_AUTH_H
@@ -82,10 +82,6 @@ bool auth_bearer_token(const char *header, char *out, size_t cap);
  * characters). Anything else is refused before it is hashed. */
 bool auth_token_shape(const char *s);
 
-/* True for what anyone may reach without a login: /healthz, the login
- * page, static assets and the buyer's link pages (/buyer/...). */
-bool auth_path_public(const char *path);
-
 /* Writes the client's address (behind TLS: the proxy's last
  * X-Forwarded-For entry when it is an address) into out. */
 void auth_client_address(struct req *r, char out[AUTH_ADDRESS_MAX]);
@@ -103,13 +99,15 @@ enum result auth_identify(struct req *r, struct auth_who *who,
 			  struct error *err);
 
 /*
- * The check phase 2's dispatch makes before a route's handler: 0 when
- * the request may go on (who filled; anonymous is fine on a public
- * path), 401 when it needs a login and has none, 403 when a session
- * writes without a good CSRF token or a read-only token writes. err says
- * what to do. Writes are every method but GET (and HEAD, served as GET).
+ * The check the server makes before every route's handler, from the
+ * route's columns (route.c): 0 when the request may go on (who filled;
+ * anonymous is fine on a public or buyer-link route), 401 when it needs
+ * a login and has none, 403 when the role is too low, a read-only token
+ * would write (writes: the request runs as a write), or a session writes
+ * without its CSRF token. err says what to do.
  */
-int auth_check(struct req *r, struct auth_who *who, struct error *err);
+int auth_check(struct req *r, struct auth_who *who, bool writes,
+	       struct error *err);
 
 /* True when the request's CSRF token (header, else form field) matches
  * the session's, compared in constant time. Always true for a Bearer
@@ -119,8 +117,15 @@ bool auth_csrf_ok(struct req *r, const struct auth_who *who);
 /* The CSRF token auth_identify() found on this thread, or "" (for forms
  * written without the request at hand: page_form_start in phase 2). */
 const char *auth_csrf_current(void);
-/* Forgets this thread's CSRF token (at the start of a request). */
+/* Forgets this thread's CSRF token and role (at the start of a
+ * request). */
 void auth_request_reset(void);
+/* The role of the caller auth_identify() found on this thread
+ * (AUTH_ROLE_NONE: anonymous), for the navigation. */
+enum auth_role auth_role_current(void);
+/* Writes the hidden CSRF field for auth_csrf_current() (nothing without
+ * a session): every form page_form_start() begins. */
+void auth_csrf_field_current(struct buf *b);
 /* Writes the hidden CSRF field of a form for who (nothing when
  * anonymous). */
 void auth_csrf_field(struct buf *b, const struct auth_who *who);
@@ -193,6 +198,18 @@ enum result auth_audit(struct req *r, const struct auth_who *who,
 		       const char *action, const char *entity,
 		       int64_t entity_id, const char *fields,
 		       struct error *err);
+
+/*
+ * Audits a write that succeeded, for every route whose handler does not
+ * audit itself (route.c's own_audit): the action from the method and
+ * path (DELETE or .../delete: delete; a POST answered 201, or to
+ * .../new: create; anything else: update), the route's pattern as the
+ * entity ("/api/v1/people/{id}"), the record's id (the new one from the
+ * Location of a create, else the last id of the path) and the names of
+ * the fields sent (JSON members or form fields, never their values).
+ * Run it in the request's transaction, after the handler.
+ */
+enum result auth_audit_request(struct req *r, struct error *err);
 
 /* Sets the reply's Set-Cookie to the session token (empty: clear it). */
 void auth_set_cookie(struct req *r, const char *token);

@@ -8,7 +8,7 @@
  * that POSTs to the server, which answers 303 to the page it came from,
  * or re-renders the page with status 422 and the error next to the field
  * at fault, with what was typed kept. Every form begins with
- * page_form_start(), the one place a CSRF token will be added.
+ * page_form_start(), the one place the CSRF token is added.
  */
 #ifndef RAPPORT_WEB_PAGE_H
 #define RAPPORT_WEB_PAGE_H
@@ -32,6 +32,8 @@ enum page_nav {
 	PAGE_NAV_ORGS,
 	PAGE_NAV_DEALS,
 	PAGE_NAV_COACH,
+	PAGE_NAV_ACCOUNT,
+	PAGE_NAV_AUDIT,
 };
 
 /* ---- layout and replies (page_layout.c) ---- */
@@ -138,7 +140,8 @@ struct page_option {
 };
 
 /* Opens a POST form to action (a path made by our code); label names the
- * form for assistive technology. The one place for a CSRF token. */
+ * form for assistive technology. Writes the session's CSRF token
+ * (auth_csrf_field_current), so every form carries it. */
 void page_form_start(struct buf *b, const char *action, const char *label);
 /* Writes the form's error if no field showed it, the submit button and
  * </form>. */

@@ -2,9 +2,9 @@
  * page_account.c: your account: change the password, list, create and
  * revoke API tokens (web layer).
  *
- * Every handler here checks its caller itself (auth_check): without a
- * session a GET goes to the login page, a POST without the session's
- * CSRF token is refused with 403. A new token is shown once, on the page
+ * The server has checked the caller (and a POST's CSRF token) before
+ * these run; they also want a session, not an API token: without one a
+ * GET goes to the login page, a POST is refused with 403. A new token is shown once, on the page
  * that answers its creation (not through a redirect, so it never sits in
  * a URL or the history), and never again: only its hash is kept.
  */
@@ -13,24 +13,61 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <microhttpd.h>
+
 #include "store/store_auth.h"
 #include "util/arena.h"
 #include "web/auth.h"
 #include "web/html.h"
 #include "web/page.h"
 
+/* Collects the query string back into b ("?a=1&b=2"), escaped. */
+static enum MHD_Result account_query_iter(void *cls, enum MHD_ValueKind kind,
+					  const char *key, const char *value)
+{
+	struct buf *b = cls;
+	buf_puts(b, b->len ? "&" : "?");
+	html_url_arg(b, key);
+	if (value) {
+		buf_puts(b, "=");
+		html_url_arg(b, value);
+	}
+	return MHD_YES;
+}
+
 enum result page_auth_refuse(struct req *r, int status, struct error *err)
 {
 	if (status >= 500)
 		return R_DB;
-	if (status == 401)
-		return page_redirect(r, "/login?next=/account");
+	if (status == 401 && strcmp(r->method, "GET") == 0) {
+		/* Back here after the login: the path and its query, as one
+		 * escaped argument. */
+		struct buf q, next;
+		buf_init(&q, 4096);
+		buf_init(&next, 8192);
+		if (r->conn)
+			MHD_get_connection_values(r->conn,
+						  MHD_GET_ARGUMENT_KIND,
+						  account_query_iter, &q);
+		buf_puts(&next, "/login?next=");
+		html_url_arg(&next, r->path);
+		if (q.len && buf_ok(&q))
+			html_url_arg(&next, buf_str(&q));
+		const char *to =
+		    buf_ok(&next) ? arena_strdup(r->arena, buf_str(&next))
+				  : "/login";
+		buf_free(&q);
+		buf_free(&next);
+		return page_redirect(r, to);
+	}
 	struct buf b;
 	page_begin(&b, "Forbidden", PAGE_NAV_NONE);
 	html_raw(&b, "<h1>Forbidden</h1>\n<p class=\"error\">");
-	html_txt(&b, err->message);
-	html_raw(&b, "</p>\n<p><a href=\"/account\">Back to your "
-		     "account</a></p>\n");
+	html_txt(&b, status == 401 ? "Your session has ended: log in again, "
+				      "then send the form again."
+				   : err->message);
+	html_raw(&b, "</p>\n<p><a href=\"/login\">Log in</a> · "
+		     "<a href=\"/\">Today</a></p>\n");
 	page_end(&b);
 	return page_reply(r, &b, 403, err);
 }
@@ -39,10 +76,13 @@ enum result page_auth_refuse(struct req *r, int status, struct error *err)
 static int account_caller(struct req *r, struct auth_who *who,
 			  struct error *err)
 {
-	int status = auth_check(r, who, err);
-	if (status == 0 && who->via != AUTH_VIA_SESSION)
-		status = 401;
-	return status;
+	*who = *r->who;
+	if (who->via != AUTH_VIA_SESSION) {
+		error_set(err, R_FORBIDDEN, "",
+			  "the account page needs a login in the browser");
+		return 401;
+	}
+	return 0;
 }
 
 static void account_time(struct buf *b, int64_t t)
@@ -83,7 +123,6 @@ static void account_tokens(struct buf *b, const struct auth_who *who,
 				 (long long)t->id);
 			struct page_fields fs = {NULL, NULL, "revoke", false};
 			page_form_start(b, action, "Revoke this token");
-			auth_csrf_field(b, who);
 			page_form_end(b, &fs, "Revoke");
 		}
 		html_raw(b, "</td></tr>\n");
@@ -113,7 +152,7 @@ static enum result account_page(struct req *r, const struct auth_who *who,
 	if (res != R_OK)
 		return res;
 	struct buf b;
-	page_begin(&b, "Your account", PAGE_NAV_NONE);
+	page_begin(&b, "Your account", PAGE_NAV_ACCOUNT);
 	html_raw(&b, "<h1>Your account</h1>\n<p>Logged in as <strong>");
 	html_txt(&b, who->login);
 	html_raw(&b, "</strong> (");
@@ -131,7 +170,6 @@ static enum result account_page(struct req *r, const struct auth_who *who,
 		html_raw(&b, "</code></p>\n");
 	}
 	page_form_start(&b, "/logout", "Log out");
-	auth_csrf_field(&b, who);
 	struct page_fields out = {NULL, NULL, "logout", false};
 	page_form_end(&b, &out, "Log out");
 
@@ -140,7 +178,6 @@ static enum result account_page(struct req *r, const struct auth_who *who,
 		     "Every other session of yours ends.</p>\n");
 	struct page_fields pw = {NULL, v->pw_err, "pw", false};
 	page_form_start(&b, "/account/password", "Change your password");
-	auth_csrf_field(&b, who);
 	page_input(&b, &pw, "password", "current_password", "Current password",
 		   NULL, true, NULL);
 	page_input(&b, &pw, "password", "password", "New password", NULL, true,
@@ -153,7 +190,6 @@ static enum result account_page(struct req *r, const struct auth_who *who,
 	html_raw(&b, "<h3>Make an API token</h3>\n");
 	struct page_fields tk = {v->in, v->token_err, "token", false};
 	page_form_start(&b, "/account/tokens", "Make an API token");
-	auth_csrf_field(&b, who);
 	page_input(&b, &tk, "text", "name", "Name", NULL, true,
 		   "what it is for, e.g. \"laptop script\"");
 	html_raw(&b, "<p><label><input type=\"checkbox\" name=\"read_only\" "

@@ -21,6 +21,7 @@
 #include "util/date.h"
 #include "util/num.h"
 #include "util/utf8.h"
+#include "web/auth.h"
 #include "web/html.h"
 
 static int page_hex(char c)
@@ -232,6 +233,7 @@ void page_form_start(struct buf *b, const char *action, const char *label)
 	html_raw(b, "\" aria-label=\"");
 	html_attr(b, label);
 	html_raw(b, "\">\n");
+	auth_csrf_field_current(b);
 }
 
 /* True when err is about field name: "tags" covers "tags[0]" and

@@ -30,7 +30,9 @@ static const char *guide_weight_words(int w)
 	return w >= 1 && w <= 5 ? words[w] : "";
 }
 
-static void guide_head(struct buf *b, const struct deal *d)
+/* back: the crumb's link and text (NULL: none, on the buyer's copy). */
+static void guide_head(struct buf *b, const struct deal *d, const char *back,
+		       const char *back_text)
 {
 	buf_init(b, PAGE_MAX);
 	html_raw(b, "<!doctype html>\n<html lang=\"en\"><head>"
@@ -42,11 +44,15 @@ static void guide_head(struct buf *b, const struct deal *d)
 		    "<link rel=\"stylesheet\" href=\"/static/app.css\">"
 		    "<link rel=\"stylesheet\" href=\"/static/advisor.css\">"
 		    "</head><body class=\"guide\">\n"
-		    "<main id=\"main\">\n<p class=\"no-print crumbs\">"
-		    "<a href=\"/deals/");
-	html_int(b, d->id);
-	html_raw(b, "/fit\">Back to the comparison</a> · Print this page "
-		    "to share it.</p>\n<h1>Choosing well: ");
+		    "<main id=\"main\">\n<p class=\"no-print crumbs\">");
+	if (back) {
+		html_raw(b, "<a href=\"");
+		html_attr(b, back);
+		html_raw(b, "\">");
+		html_txt(b, back_text);
+		html_raw(b, "</a> · ");
+	}
+	html_raw(b, "Print this page to share it.</p>\n<h1>Choosing well: ");
 	html_txt(b, d->title);
 	html_raw(b, "</h1>\n<p class=\"lead\">A guide for ");
 	html_txt(b, d->org_name);
@@ -196,12 +202,22 @@ static void guide_recommendation(struct buf *b,
 enum result page_guide(struct req *r, struct error *err)
 {
 	int64_t id;
+	enum result res = api_param_id(r, 0, &id, err);
+	if (res != R_OK)
+		return page_fail(r, res, err);
+	return page_guide_render(r, id,
+				 arena_printf(r->arena, "/deals/%lld/fit",
+					      (long long)id),
+				 "Back to the comparison", err);
+}
+
+enum result page_guide_render(struct req *r, int64_t id, const char *back,
+			      const char *back_text, struct error *err)
+{
 	struct advisor_data d;
 	struct recommendation *recs = NULL;
 	size_t n_recs = 0;
-	enum result res = api_param_id(r, 0, &id, err);
-	if (res == R_OK)
-		res = store_advisor_read(r->store, r->arena, id, &d, err);
+	enum result res = store_advisor_read(r->store, r->arena, id, &d, err);
 	if (res == R_OK)
 		res = store_recommendation_list(r->store, r->arena, id, &recs,
 						&n_recs, err);
@@ -213,7 +229,7 @@ enum result page_guide(struct req *r, struct error *err)
 	advisor_rank(&in, r->arena, &k);
 	struct buf b, t;
 	buf_init(&t, GUIDE_TEXT_MAX);
-	guide_head(&b, &d.deal);
+	guide_head(&b, &d.deal, back, back_text);
 	guide_needs(&b, &in);
 	html_raw(&b, "<section><h2>The options, best fit first</h2>\n");
 	if (!k.n)

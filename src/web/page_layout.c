@@ -13,6 +13,7 @@
 
 #include "util/arena.h"
 #include "util/date.h"
+#include "web/auth.h"
 #include "web/html.h"
 
 static const struct {
@@ -27,6 +28,37 @@ static const struct {
     {PAGE_NAV_DEALS, "/deals", "Deals", true},
     {PAGE_NAV_COACH, "/coach", "Coach", true},
 };
+
+/*
+ * The caller's part of the header, from what the server found about the
+ * request on this thread (auth.h): Audit for admins, Account, and Log
+ * out as a POST form (a link would let any page log you out). Nothing
+ * for anonymous pages (the login page, a buyer's link).
+ */
+static void page_nav_account(struct buf *b, enum page_nav current)
+{
+	enum auth_role role = auth_role_current();
+	if (role == AUTH_ROLE_NONE)
+		return;
+	html_raw(b, "<nav aria-label=\"Account\" class=\"account\"><ul>");
+	if (role == AUTH_ROLE_ADMIN)
+		html_raw(b, current == PAGE_NAV_AUDIT
+				? "<li><a href=\"/audit\" aria-current=\"page\">"
+				  "Audit</a></li>"
+				: "<li><a href=\"/audit\">Audit</a></li>");
+	html_raw(b, current == PAGE_NAV_ACCOUNT
+			? "<li><a href=\"/account\" aria-current=\"page\">"
+			  "Account</a></li>"
+			: "<li><a href=\"/account\">Account</a></li>");
+	if (auth_csrf_current()[0]) {
+		html_raw(b, "<li><form method=\"post\" action=\"/logout\" "
+			    "class=\"logout\">");
+		auth_csrf_field_current(b);
+		html_raw(b, "<button type=\"submit\">Log out</button></form>"
+			    "</li>");
+	}
+	html_raw(b, "</ul></nav>\n");
+}
 
 void page_begin(struct buf *b, const char *title, enum page_nav current)
 {
@@ -56,8 +88,9 @@ void page_begin(struct buf *b, const char *title, enum page_nav current)
 		html_raw(b, page_nav_table[i].text);
 		html_raw(b, "</a></li>");
 	}
-	html_raw(b,
-		 "</ul></nav></header>\n<main id=\"main\" tabindex=\"-1\">\n");
+	html_raw(b, "</ul></nav>\n");
+	page_nav_account(b, current);
+	html_raw(b, "</header>\n<main id=\"main\" tabindex=\"-1\">\n");
 }
 
 void page_end(struct buf *b)

@@ -79,10 +79,7 @@ static enum result login_form_page(struct req *r, const char *next,
 /* Renders GET /login. */
 enum result page_login(struct req *r, struct error *err)
 {
-	struct auth_who who;
-	enum result res = auth_identify(r, &who, err);
-	if (res != R_OK)
-		return res;
+	const struct auth_who who = *r->who;
 	if (who.via != AUTH_VIA_SESSION)
 		return login_form_page(r, api_query(r, "next"), NULL, NULL, 200,
 				       err);
@@ -92,7 +89,6 @@ enum result page_login(struct req *r, struct error *err)
 	html_txt(&b, who.login);
 	html_raw(&b, ".</p>\n");
 	page_form_start(&b, "/logout", "Log out");
-	auth_csrf_field(&b, &who);
 	struct page_fields fs = {NULL, NULL, "logout", false};
 	page_form_end(&b, &fs, "Log out");
 	page_end(&b);
@@ -145,14 +141,13 @@ enum result page_login_post(struct req *r, struct error *err)
 /* Handles POST /logout. */
 enum result page_logout(struct req *r, struct error *err)
 {
-	struct auth_who who;
-	int status = auth_check(r, &who, err);
-	if (status == 401 || who.via == AUTH_VIA_NONE) {
+	/* The server checked the CSRF token of a session; without one
+	 * (ended already), only the cookie is left to clear. */
+	struct auth_who who = *r->who;
+	if (who.via == AUTH_VIA_NONE) {
 		auth_set_cookie(r, NULL);
 		return page_redirect(r, "/login");
 	}
-	if (status)
-		return page_auth_refuse(r, status, err);
 	enum result res = auth_logout(r, &who, err);
 	if (res != R_OK)
 		return res;

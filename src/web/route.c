@@ -8,6 +8,16 @@
  * endpoint is one row here and one handler in its resource's file; the
  * tests walk the same URLs. "{id}" segments match only digits, "{name}"
  * segments any non-empty text.
+ *
+ * Three more columns, zero by default so that most rows need not name
+ * them: who may call (any logged-in user unless the row says public,
+ * buyer link, manager or admin), whether a session's write needs its CSRF
+ * token (yes unless the row says none), and how the transaction runs (a
+ * read for GET, a write otherwise, unless the row says); a fourth,
+ * own_audit, marks the handlers that write their own audit entries (the
+ * server audits every other successful write). The server
+ * enforces them before any handler runs (server.c), and
+ * tests/web/test_authz_matrix.py walks the same table (route_dump).
  */
 #include "web/route.h"
 
@@ -19,10 +29,17 @@
 
 #define PAGING "limit,cursor"
 
+/*
+ * Rows leave out the trailing columns that keep their default (zero):
+ * that is what keeps the table one readable line per route, so the
+ * warning about fields left out is off for the table alone.
+ */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wmissing-field-initializers"
 static const struct route route_table[] = {
-	{"GET", "/healthz", api_health_get, "", false, true},
-	{"GET", "/", page_home, "days,tz_offset", false, true},
-	{"GET", "/static/{name}", page_static, "", false, false},
+	{"GET", "/healthz", api_health_get, "", false, true, ROUTE_PUBLIC},
+	{"GET", "/", page_home, "days,tz_offset,offset", false, true},
+	{"GET", "/static/{name}", page_static, "", false, false, ROUTE_PUBLIC},
 	{"GET", "/people", page_people, "q,tag,org_id,cursor", false, true},
 	{"GET", "/people/new", page_people_new, "", false, true},
 	{"POST", "/people/new", page_people_create, "", false, true},
@@ -34,12 +51,34 @@ static const struct route route_table[] = {
 	{"POST", "/people/{id}/dates", page_person_date, "", false, true},
 	{"POST", "/people/{id}/interactions", page_person_touch, "", false,
 	 true},
+	/* changing and removing on a person's page (page_person_edit.c) */
+	{"POST", "/people/{id}/facts/{id}", page_person_fact_edit, "", false,
+	 true},
+	{"POST", "/people/{id}/facts/{id}/delete", page_person_fact_delete, "",
+	 false, true},
+	{"POST", "/people/{id}/dates/{id}", page_person_date_edit, "", false,
+	 true},
+	{"POST", "/people/{id}/dates/{id}/delete", page_person_date_delete, "",
+	 false, true},
+	{"POST", "/people/{id}/interactions/{id}", page_person_touch_edit, "",
+	 false, true},
+	{"POST", "/people/{id}/interactions/{id}/delete",
+	 page_person_touch_delete, "", false, true},
+	{"POST", "/people/{id}/relationships", page_person_rel, "", false,
+	 true},
+	{"POST", "/people/{id}/relationships/{id}/delete",
+	 page_person_rel_delete, "", false, true},
 	{"GET", "/organizations", page_orgs, "cursor", false, true},
 	{"GET", "/organizations/new", page_orgs_new, "", false, true},
 	{"POST", "/organizations/new", page_orgs_create, "", false, true},
 	{"GET", "/organizations/{id}", page_org, "cursor", false, true},
+	{"GET", "/organizations/{id}/edit", page_orgs_edit, "", false, true},
+	{"POST", "/organizations/{id}/edit", page_orgs_update, "", false,
+	 true},
+	{"POST", "/organizations/{id}/delete", page_orgs_delete, "", false,
+	 true},
 	{"GET", "/coach", page_coach, "", false, true},
-	{"POST", "/coach", page_coach_run, "", false, true},
+	{"POST", "/coach", page_coach_run, "", false, true, .tx = ROUTE_TX_READ},
 	{"POST", "/coach/apply", page_coach_apply, "", false, true},
 	/* deal pages (page_deals.c, page_deal*.c, page_metrics.c) */
 	{"GET", "/deals", page_deals, "status,owner", false, true},
@@ -65,6 +104,14 @@ static const struct route route_table[] = {
 	{"POST", "/deals/{id}/plan", page_deal_step_add, "", false, true},
 	{"POST", "/deals/{id}/plan/{id}/done", page_deal_step_done, "", false,
 	 true},
+	{"POST", "/deals/{id}/plan/{id}", page_deal_step_edit, "", false,
+	 true},
+	{"POST", "/deals/{id}/plan/{id}/delete", page_deal_step_delete, "",
+	 false, true},
+	{"POST", "/deals/{id}/stakeholders/{id}/delete",
+	 page_deal_stakeholder_delete, "", false, true},
+	{"POST", "/deals/{id}/interactions", page_deal_touch, "", false, true},
+	{"POST", "/deals/{id}/delete", page_deal_delete, "", false, true},
 	{"POST", "/deals/{id}/stage", page_deal_stage, "", false, true},
 	{"POST", "/deals/{id}/status", page_deal_status, "", false, true},
 	{"GET", "/metrics", page_metrics, "from,to,owner", false, true},
@@ -127,9 +174,9 @@ static const struct route route_table[] = {
 	{"GET", "/api/v1/relationship-types", api_reltypes_list, "", false,
 	 true},
 	{"POST", "/api/v1/relationship-types", api_reltypes_create, "", true,
-	 true},
+	 true, ROUTE_MANAGER},
 	{"DELETE", "/api/v1/relationship-types/{id}", api_reltypes_delete, "",
-	 false, true},
+	 false, true, ROUTE_MANAGER},
 
 	{"GET", "/api/v1/tags", api_tags_list, "", false, true},
 	{"PUT", "/api/v1/tags/{name}", api_tags_put, "", true, true},
@@ -187,7 +234,7 @@ static const struct route route_table[] = {
 	{"GET", "/api/v1/metrics", api_metrics_get, "from,to,owner,stall_days",
 	 false, true},
 	{"POST", "/api/v1/coach", api_coach_post, "role,seller,deal,apply", true,
-	 true},
+	 true, .tx = ROUTE_TX_APPLY},
 
 	/* the honest advisor (api_advisor.c) */
 	{"GET", "/api/v1/offerings", api_offerings_list, "is_ours," PAGING,
@@ -214,25 +261,101 @@ static const struct route route_table[] = {
 	 api_recommendations_create, "", true, true},
 
 	/* accounts (page_login.c, page_account.c, api_auth.c) */
-	{"GET", "/login", page_login, "next", false, true},
-	{"POST", "/login", page_login_post, "", false, true},
-	{"POST", "/logout", page_logout, "", false, true},
+	{"GET", "/login", page_login, "next", false, true, ROUTE_PUBLIC},
+	{"POST", "/login", page_login_post, "", false, true, ROUTE_PUBLIC,
+	 ROUTE_CSRF_NONE, .own_audit = true},
+	{"POST", "/logout", page_logout, "", false, true, ROUTE_PUBLIC,
+	 .own_audit = true},
 	{"GET", "/account", page_account, "", false, true},
-	{"POST", "/account/password", page_account_password, "", false, true},
-	{"POST", "/account/tokens", page_account_token_new, "", false, true},
+	{"POST", "/account/password", page_account_password, "", false, true,
+	 .own_audit = true},
+	{"POST", "/account/tokens", page_account_token_new, "", false, true,
+	 .own_audit = true},
 	{"POST", "/account/tokens/{id}/revoke", page_account_token_revoke, "",
-	 false, true},
+	 false, true, .own_audit = true},
 	{"GET", "/api/v1/session", api_session_get, "", false, true},
-	{"POST", "/api/v1/session", api_session_create, "", true, true},
-	{"DELETE", "/api/v1/session", api_session_delete, "", false, true},
+	{"POST", "/api/v1/session", api_session_create, "", true, true,
+	 ROUTE_PUBLIC, ROUTE_CSRF_NONE, .own_audit = true},
+	{"DELETE", "/api/v1/session", api_session_delete, "", false, true,
+	 .own_audit = true},
 	{"GET", "/api/v1/tokens", api_tokens_list, "", false, true},
-	{"POST", "/api/v1/tokens", api_tokens_create, "", true, true},
-	{"DELETE", "/api/v1/tokens/{id}", api_tokens_delete, "", false, true},
-	{"GET", "/api/v1/audit", api_audit_list, PAGING, false, true},
+	{"POST", "/api/v1/tokens", api_tokens_create, "", true, true,
+	 .own_audit = true},
+	{"DELETE", "/api/v1/tokens/{id}", api_tokens_delete, "", false, true,
+	 .own_audit = true},
+	{"GET", "/api/v1/audit", api_audit_list, PAGING, false, true,
+	 ROUTE_ADMIN},
+	{"GET", "/audit", page_audit, "cursor", false, true, ROUTE_ADMIN},
+
+	/* the buyer's link (api_links.c, page_buyer.c): the token is the
+	 * {name}; the handlers check it (unknown, expired, revoked: 404) */
+	{"POST", "/api/v1/deals/{id}/links", api_links_create, "", true, true,
+	 .own_audit = true},
+	{"GET", "/api/v1/deals/{id}/links", api_links_list, "", false, true},
+	{"DELETE", "/api/v1/deals/{id}/links/{id}", api_links_delete, "",
+	 false, true, .own_audit = true},
+	{"GET", "/buyer/{name}", page_buyer, "", false, true, ROUTE_BUYER},
+	{"GET", "/buyer/{name}/guide", page_buyer_guide, "", false, true,
+	 ROUTE_BUYER},
+	{"POST", "/buyer/{name}/plan/{id}/done", page_buyer_step_done, "",
+	 false, true, ROUTE_BUYER, .own_audit = true},
+	{"POST", "/buyer/{name}/concerns", page_buyer_concern_add, "", false,
+	 true, ROUTE_BUYER, .own_audit = true},
+	{"POST", "/buyer/{name}/concerns/{id}/resolve",
+	 page_buyer_concern_resolve, "", false, true, ROUTE_BUYER,
+	 .own_audit = true},
 };
+#pragma GCC diagnostic pop
 
 #define ROUTE_COUNT (sizeof(route_table) / sizeof(route_table[0]))
 #define ROUTE_SEGMENTS_MAX 8
+
+static const char *const route_who_names[] = {
+	[ROUTE_USER] = "user",	     [ROUTE_PUBLIC] = "public",
+	[ROUTE_BUYER] = "buyer_link", [ROUTE_MANAGER] = "manager",
+	[ROUTE_ADMIN] = "admin",
+};
+
+const char *route_who_name(enum route_who who)
+{
+	return route_who_names[who];
+}
+
+bool route_writes(const struct route *rt, bool apply)
+{
+	switch (rt->tx) {
+	case ROUTE_TX_READ:
+		return false;
+	case ROUTE_TX_WRITE:
+		return true;
+	case ROUTE_TX_APPLY:
+		return apply;
+	case ROUTE_TX_AUTO:
+		break;
+	}
+	return strcmp(rt->method, "GET") != 0;
+}
+
+bool route_needs_csrf(const struct route *rt)
+{
+	return rt->csrf == ROUTE_CSRF_WRITES && rt->who != ROUTE_BUYER &&
+	       strcmp(rt->method, "GET") != 0;
+}
+
+json_t *route_dump(void)
+{
+	json_t *a = json_array();
+	for (size_t i = 0; i < ROUTE_COUNT; i++) {
+		const struct route *rt = &route_table[i];
+		json_array_append_new(
+		    a, json_pack("{s:s, s:s, s:s, s:b, s:b, s:b}", "method",
+				 rt->method, "pattern", rt->pattern, "who",
+				 route_who_name(rt->who), "csrf",
+				 route_needs_csrf(rt), "body", rt->body,
+				 "writes", route_writes(rt, true)));
+	}
+	return a;
+}
 
 /* Splits path in place at '/' into segs; returns the count or -1. */
 static int route_split(char *path, char **segs)

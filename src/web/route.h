@@ -21,6 +21,17 @@ const struct route *route_match(const char *method, char *path_copy,
 				const char **params, bool *path_known,
 				struct buf *allow);
 
+/* "user", "public", "buyer_link", "manager" or "admin". */
+const char *route_who_name(enum route_who who);
+/* True when the route's handler runs as a write; apply says whether the
+ * request asked ?apply=1 (ROUTE_TX_APPLY). */
+bool route_writes(const struct route *rt, bool apply);
+/* True when a request with a session must carry the CSRF token. */
+bool route_needs_csrf(const struct route *rt);
+/* Returns a new JSON array of every route: method, pattern, who, csrf,
+ * body, writes (for the authorization matrix test: route_dump). */
+json_t *route_dump(void);
+
 /* True when the query parameter name is one the route accepts. */
 bool route_query_allowed(const struct route *rt, const char *name);
 

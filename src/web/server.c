@@ -42,6 +42,7 @@
 #include "util/log.h"
 #include "util/num.h"
 #include "web/api.h"
+#include "web/api_auth.h"
 #include "web/auth.h"
 #include "web/route.h"
 
@@ -440,6 +441,44 @@ static int web_prepare(struct req *r, struct web_conn *wc, struct buf *allow,
 	return 0;
 }
 
+/* ---- who is asking ---- */
+
+/*
+ * After a read, a session's (or token's) last_seen is written as a write
+ * of its own, and only when it is a minute old (auth_touch): this route
+ * stands for that write in the write queue.
+ */
+static enum result web_touch_fn(struct req *r, struct error *err)
+{
+	r->status = 204;
+	return auth_touch(r, r->who, err);
+}
+
+static const struct route web_touch_route = {"POST", "", web_touch_fn, "",
+					     false, true, ROUTE_USER,
+					     ROUTE_CSRF_NONE, ROUTE_TX_WRITE,
+					     true};
+
+/*
+ * Checks the caller against the route's columns (auth_check) in the
+ * handler's own transaction, so that a refused write has written nothing
+ * and the check sees what the handler will see. A write also notes the
+ * session's use (auth_touch). Returns R_FORBIDDEN with r->refused set to
+ * the status when refused.
+ */
+static enum result web_auth(struct req *r, struct error *err)
+{
+	struct auth_who *who = (struct auth_who *)r->who;
+	int status = auth_check(r, who, r->writes, err);
+	if (status) {
+		r->refused = status;
+		return R_FORBIDDEN;
+	}
+	if (r->writes && who->via != AUTH_VIA_NONE)
+		return auth_touch(r, who, err);
+	return R_OK;
+}
+
 static enum result web_tx(struct store *s, void *ctx, struct error *err)
 {
 	struct req *r = ctx;
@@ -450,8 +489,19 @@ static enum result web_tx(struct store *s, void *ctx, struct error *err)
 	r->set_cookie = NULL;
 	r->raw = NULL;
 	r->syntax = false;
+	r->refused = 0;
 	r->store = s;
-	return r->route->fn(r, err);
+	if (r->route == &web_touch_route || !s)
+		return r->route->fn(r, err);
+	enum result res = web_auth(r, err);
+	if (res == R_OK)
+		res = r->route->fn(r, err);
+	/* Every write that succeeded is audited in its own transaction,
+	 * by the handler (own_audit) or here. */
+	if (res == R_OK && r->writes && !r->route->own_audit &&
+	    r->who->via != AUTH_VIA_NONE && r->status < 400)
+		res = auth_audit_request(r, err);
+	return res;
 }
 
 /* ---- writes: one at a time, committed in groups ---- */
@@ -535,6 +585,26 @@ static enum result web_write(struct req *r, struct error *err)
 	return job.res;
 }
 
+/*
+ * Notes a read's use of its session or token when that is a minute old:
+ * a write of its own after the read's reply is made (a failure is only
+ * logged: the read has succeeded).
+ */
+static void web_touch_after_read(struct req *r)
+{
+	if (r->who->via == AUTH_VIA_NONE ||
+	    !auth_session_should_touch(r->who->session_last_seen, r->now))
+		return;
+	struct req t = *r;
+	t.route = &web_touch_route;
+	t.out = NULL;
+	t.writes = true;
+	struct error err = {0};
+	if (web_write(&t, &err) != R_OK)
+		log_error("noting the use of a session: %s", err.message);
+	json_decref(t.out);
+}
+
 /* Runs the handler; returns 0 or the status of the failure. */
 static int web_run(struct req *r, struct error *err)
 {
@@ -557,8 +627,10 @@ static int web_run(struct req *r, struct error *err)
 		 * rather than on SQLite's lock, whose busy handler sleeps
 		 * for milliseconds between tries, and commit in groups.
 		 */
-		if (strcmp(r->route->method, "GET") == 0) {
+		if (!r->writes) {
 			res = store_run_read(s, web_tx, r, err);
+			if (res == R_OK)
+				web_touch_after_read(r);
 		} else {
 			res = web_write(r, err);
 		}
@@ -567,6 +639,8 @@ static int web_run(struct req *r, struct error *err)
 	}
 	if (res == R_OK)
 		return 0;
+	if (r->refused)
+		return r->refused;
 	if (res == R_DB || res == R_IO) {
 		log_error("%s %s: %s", r->method, r->path, err->message);
 		error_set(err, res, "",
@@ -591,8 +665,16 @@ static enum MHD_Result web_handle(struct MHD_Connection *c, const char *url,
 		t->arena = arena_new();
 	r.arena = t->arena;
 	r.now = (int64_t)time(NULL);
+	struct auth_who who = {0};
+	r.who = &who;
+	auth_request_reset();
 
 	int status = web_prepare(&r, wc, &allow, &err);
+	if (status == 0) {
+		const char *apply = api_query(&r, "apply");
+		r.writes = route_writes(r.route,
+					apply && strcmp(apply, "0") != 0);
+	}
 	if (status == 0)
 		status = web_run(&r, &err);
 	if (status == 0 && r.status == 0) {
@@ -601,12 +683,22 @@ static enum MHD_Result web_handle(struct MHD_Connection *c, const char *url,
 	}
 	if (status != 0) {
 		json_decref(r.out);
+		r.out = NULL;
 		r.raw = NULL;
 		r.location = NULL;
 		r.set_cookie = NULL;
 		r.cache = false;
 		r.status = status;
-		r.out = route_problem(status, &err);
+		/* A page refused: to the login page (GET) or a page saying
+		 * why; the JSON API answers problem+json. */
+		bool page = strncmp(r.path, "/api/", 5) != 0;
+		if (!page || !r.refused ||
+		    page_auth_refuse(&r, status, &err) != R_OK) {
+			r.raw = NULL;
+			r.location = NULL;
+			r.status = status;
+			r.out = route_problem(status, &err);
+		}
 	}
 	enum MHD_Result ret =
 		web_send(c, &r, status == 405 ? buf_str(&allow) : NULL);
@@ -806,6 +898,8 @@ enum result web_serve(const struct web_config *cfg, struct error *err)
 	if (res != R_OK)
 		return res;
 	res = web_check_db(cfg->db_path, err);
+	if (res == R_OK && cfg->before_serving)
+		res = cfg->before_serving(cfg->db_path, err);
 	if (res != R_OK) {
 		close(fd);
 		return res;

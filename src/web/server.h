@@ -14,6 +14,10 @@ struct web_config {
 	int threads;         /* worker threads; 0: one per core */
 	const char *port_file; /* if set, the bound port is written here */
 	bool behind_tls; /* Secure cookies; client address from the proxy */
+	/* if set, run once the socket listens and the database is open,
+	 * before serving (the first run's admin, made by main.c); an error
+	 * stops the start */
+	enum result (*before_serving)(const char *db_path, struct error *err);
 };
 
 /*

@@ -14,6 +14,21 @@ if (!base) {
 const executablePath = process.env.RAPPORT_CHROMIUM || "/usr/bin/chromium";
 const XSS = ["<script>alert(1)</script>", '"><img src=x onerror=alert(1)>'];
 
+// Every page needs a login: test_browser.py passes the harness's admin.
+const login = process.env.RAPPORT_LOGIN;
+const password = process.env.RAPPORT_PASSWORD;
+
+// Logs the context in through the login form, as a person would.
+async function logIn(page) {
+  await page.goto(base + "/login?next=/");
+  await page.getByLabel("Login").fill(login);
+  await page.getByLabel("Password").fill(password);
+  await Promise.all([
+    page.waitForURL(base + "/"),
+    page.getByRole("button", { name: "Log in" }).click(),
+  ]);
+}
+
 function expect(cond, msg) {
   if (!cond) throw new Error(msg);
 }
@@ -228,6 +243,7 @@ async function runAll() {
         const problems = [];
         const page = await openPage(context, problems);
         try {
+          await logIn(page);
           await fn(page, problems);
           const bad = problems.filter((p) => !p.includes("422") &&
             !p.includes("Failed to load resource"));

@@ -2,7 +2,8 @@
 
 Starts `rapport serve` on 127.0.0.1:0 with a fresh database (harness.py),
 runs Node with playwright-core driving the system's Chromium headless,
-bounded in time, then stops the server by its process id. Passes on the
+bounded in time (each browser context logs in through /login first as
+the harness's admin), then stops the server by its process id. Passes on the
 browser tests' own lines and summary; exits non-zero when any failed.
 
 When Node, Chromium or tests/e2e/node_modules are missing the test is
@@ -16,7 +17,7 @@ import shutil
 import subprocess
 import sys
 
-from harness import Server
+from harness import ADMIN_LOGIN, ADMIN_PASSWORD, Server
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 TIMEOUT = 240
@@ -46,8 +47,10 @@ def run():
         return 77
     srv = Server(sys.argv[1])
     try:
+        env = dict(os.environ, RAPPORT_LOGIN=ADMIN_LOGIN,
+                   RAPPORT_PASSWORD=ADMIN_PASSWORD)
         p = subprocess.run(["node", os.path.join(HERE, "browser.mjs"),
-                            srv.base], cwd=HERE, timeout=TIMEOUT,
+                            srv.base], cwd=HERE, timeout=TIMEOUT, env=env,
                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
         sys.stdout.write(p.stdout.decode(errors="replace"))
         return 0 if p.returncode == 0 else 1

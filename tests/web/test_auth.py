@@ -83,7 +83,10 @@ class Setup:
                                    role, "--db", self.db,
                                    stdin=(PASSWORD + "\n").encode())
             expect_eq(rc, 0, "user add %s: %s" % (login, err))
-        self.srv = Server(BINARY, db=self.db, extra_args=extra_args)
+        # auth=False: these tests log in themselves; the harness's own
+        # admin and token would only get in the way.
+        self.srv = Server(BINARY, db=self.db, extra_args=extra_args,
+                          auth=False)
 
     def login(self, login="ana", password=PASSWORD, headers=None):
         r = raw(self.srv, "POST", "/api/v1/session",
@@ -395,7 +398,7 @@ def test_login_and_account_pages(s):
     expect('type="password"' in r.text, "a password field")
     r = raw(s.srv, "GET", "/account")
     expect_eq(r.status, 303, "account needs a login")
-    expect_eq(r.header("Location"), "/login?next=/account")
+    expect_eq(r.header("Location"), "/login?next=%2Faccount")
     form = {"login": "ana", "password": PASSWORD, "next": "/people"}
     r = raw(s.srv, "POST", "/login", form=form,
             headers={"Sec-Fetch-Site": "cross-site"})
@@ -451,10 +454,102 @@ def test_secure_cookie_behind_tls():
 
 
 @with_setup
-def test_phase1_leaves_other_routes_open(s):
-    # Phase 2 switches enforcement on; until then nothing else changed.
-    expect_eq(raw(s.srv, "GET", "/api/v1/people").status, 200)
+def test_every_route_needs_a_login(s):
+    # Phase 2: only /healthz, /login, static assets and the buyer's link
+    # are open (tests/web/test_authz_matrix.py walks every route).
+    expect_eq(raw(s.srv, "GET", "/api/v1/people").status, 401)
     expect_eq(raw(s.srv, "GET", "/healthz").status, 200)
+    r = raw(s.srv, "GET", "/people?q=a%20b")
+    expect_eq(r.status, 303, "a page goes to the login")
+    expect_eq(r.header("Location"), "/login?next=%2Fpeople%3Fq%3Da%2520b")
+    r = raw(s.srv, "POST", "/people/new", form={"given_name": "X"})
+    expect_eq(r.status, 403, "a form post without a login")
+    cookie, csrf = s.session("ben")
+    r = raw(s.srv, "GET", "/people", headers={"Cookie": cookie})
+    expect_eq(r.status, 200, "with a session")
+    r = raw(s.srv, "POST", "/people/new", form={"given_name": "X"},
+            headers={"Cookie": cookie})
+    expect_eq(r.status, 403, "a form without its csrf_token")
+    r = raw(s.srv, "POST", "/people/new",
+            form={"given_name": "X", "csrf_token": csrf},
+            headers={"Cookie": cookie})
+    expect_eq(r.status, 303, "a form with its csrf_token")
+    r = raw(s.srv, "POST", "/api/v1/people", body={"given_name": "Y"},
+            headers={"Cookie": cookie})
+    expect_eq(r.status, 403, "JSON write with a session needs the header")
+    r = raw(s.srv, "POST", "/api/v1/people", body={"given_name": "Y"},
+            headers={"Cookie": cookie, "X-CSRF-Token": csrf})
+    expect_eq(r.status, 201, "JSON write with the header")
+    r = raw(s.srv, "GET", "/api/v1/audit", headers={"Cookie": cookie})
+    expect_eq(r.status, 403, "the audit log is for admins")
+    r = raw(s.srv, "GET", "/audit", headers={"Cookie": cookie})
+    expect_eq(r.status, 403, "the audit page is for admins")
+
+
+@with_setup
+def test_forms_carry_csrf_and_nav_has_account(s):
+    cookie, csrf = s.session("ana")
+    r = raw(s.srv, "GET", "/people/new", headers={"Cookie": cookie})
+    expect_eq(r.status, 200)
+    expect('name="csrf_token" value="%s"' % csrf in r.text,
+           "page_form_start writes the token")
+    expect('href="/account"' in r.text and 'action="/logout"' in r.text,
+           "Account and Log out in the navigation")
+    expect('href="/audit"' in r.text, "Audit for an admin")
+    r = raw(s.srv, "GET", "/audit", headers={"Cookie": cookie})
+    expect_eq(r.status, 200, "audit page")
+    expect("login" in r.text, "shows the login entries")
+    cookie_b, _ = s.session("ben")
+    r = raw(s.srv, "GET", "/people/new", headers={"Cookie": cookie_b})
+    expect('href="/audit"' not in r.text, "no Audit for a seller")
+
+
+@with_setup
+def test_read_only_token_and_coach_reads(s):
+    cookie, csrf = s.session("ana")
+    r = raw(s.srv, "POST", "/api/v1/tokens",
+            body={"name": "ro", "read_only": True},
+            headers={"Cookie": cookie, "X-CSRF-Token": csrf})
+    expect_eq(r.status, 201)
+    ro = {"Authorization": "Bearer " + r.json["token"]}
+    expect_eq(raw(s.srv, "GET", "/api/v1/people", headers=ro).status, 200)
+    expect_eq(raw(s.srv, "POST", "/api/v1/people", body={"given_name": "Z"},
+                  headers=ro).status, 403, "read-only token writes")
+    # The coach only reads unless asked to apply: a read-only token may.
+    r = raw(s.srv, "POST", "/api/v1/coach",
+            body={"text": "Sign today or lose the price."}, headers=ro)
+    expect_eq(r.status, 200, "coach as a read: %r" % r)
+    r = raw(s.srv, "POST", "/api/v1/coach?deal=1&apply=1",
+            body={"text": "Sign today."}, headers=ro)
+    expect_eq(r.status, 403, "coach applying is a write")
+
+
+def test_first_run_prints_a_password_once():
+    d = tempfile.mkdtemp(prefix="rapport-auth-first-")
+    db = os.path.join(d, "serve.db")
+    srv = Server(BINARY, db=db, auth=False)
+    try:
+        expect_eq(raw(srv, "GET", "/api/v1/people").status, 401,
+                  "nothing open on a first run")
+    finally:
+        srv.stop()
+    m = re.search(r"password:\s+(\S+)", srv.output)
+    expect(m is not None, "serve prints the password: %r" % srv.output)
+    srv = Server(BINARY, db=db, auth=False)
+    try:
+        r = raw(srv, "POST", "/api/v1/session",
+                body={"login": "admin", "password": m.group(1)})
+        expect_eq(r.status, 201, "the printed password works")
+    finally:
+        srv.stop()
+    expect("password" not in srv.output, "a second start prints nothing")
+    db = os.path.join(d, "demo.db")
+    rc, out, err = run_cli(BINARY, "init", "--demo", "--db", db)
+    expect_eq(rc, 0, err)
+    expect(re.search(r"password:\s+\S+", out) is not None,
+           "init --demo prints the password: %r" % out)
+    rc, out, err = run_cli(BINARY, "init", "--demo", "--db", db)
+    expect("password:" not in out, "only once")
 
 
 def test_cli_users():
@@ -522,4 +617,7 @@ if __name__ == "__main__":
           test_throttling_per_account, test_throttling_per_address,
           test_password_change_ends_sessions, test_audit_is_for_admins,
           test_login_and_account_pages, test_secure_cookie_behind_tls,
-          test_phase1_leaves_other_routes_open, test_cli_users])
+          test_every_route_needs_a_login,
+          test_forms_carry_csrf_and_nav_has_account,
+          test_read_only_token_and_coach_reads,
+          test_first_run_prints_a_password_once, test_cli_users])
