@@ -153,7 +153,8 @@ enum result store_org_get(struct store *s, struct arena *a, int64_t id,
 			  struct organization *out, struct error *err);
 enum result store_org_update(struct store *s, struct organization *o,
 			     struct error *err);
-/* Deleting an organization leaves its people without one. */
+/* Deleting an organization leaves its people without one; one with deals
+ * is refused (R_CONFLICT). */
 enum result store_org_delete(struct store *s, int64_t id, struct error *err);
 enum result store_org_list(struct store *s, struct arena *a,
 			   const struct store_page *page,
@@ -212,6 +213,25 @@ enum result store_interaction_list(struct store *s, struct arena *a,
 				   const struct store_page *page,
 				   struct interaction **items, size_t *n,
 				   bool *more, struct error *err);
+
+/*
+ * The interactions on deal deal_id, newest first (occurred_at, then id,
+ * descending), at most limit (1..STORE_LIMIT_MAX), each with its people;
+ * *more says whether older ones exist. R_NOT_FOUND when the deal does
+ * not exist. (store_interactions.c)
+ */
+enum result store_interaction_list_by_deal(struct store *s, struct arena *a,
+					   int64_t deal_id, int limit,
+					   struct interaction **items,
+					   size_t *n, bool *more,
+					   struct error *err);
+/* The people referred by person id (referred_by = id), by name, at most
+ * limit (1..STORE_LIMIT_MAX); *more says whether more exist.
+ * (store_people.c) */
+enum result store_person_list_referred(struct store *s, struct arena *a,
+				       int64_t id, int limit,
+				       struct person **items, size_t *n,
+				       bool *more, struct error *err);
 
 /* ---- relationships ---- */
 enum result store_reltype_create(struct store *s, struct relationship_type *t,

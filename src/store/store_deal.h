@@ -106,6 +106,70 @@ struct deal_full {
 enum result store_deal_read_full(struct store *s, struct arena *a, int64_t id,
 				 struct deal_full *out, struct error *err);
 
+/* ---- the deal side of the daily list (store_deals.c) ---- */
+
+/* What store_deal_today_read() is asked for. */
+struct deal_today_window {
+	int64_t today;	  /* the user's day count */
+	int64_t now;	  /* the clock, for stalls */
+	int horizon_days; /* steps due up to today + horizon_days */
+	int stall_days;	  /* below 1: DEAL_STALL_DAYS_DEFAULT */
+	int limit;	  /* each list's page size, 1..STORE_LIMIT_MAX */
+	int offset;	  /* each list's first entry */
+};
+
+/* A plan step not done, due by the window's end, on an open deal. */
+struct deal_today_step {
+	struct plan_step step; /* with owner_person_name */
+	const char *deal_title;
+	const char *org_name;
+};
+
+/* An open deal: stalled (since is its last activity) or with unsettled
+ * concerns (open and answered counts, oldest raised_at). */
+struct deal_today_deal {
+	int64_t deal_id;
+	const char *title;
+	const char *org_name;
+	int64_t since;
+	int open_concerns;
+	int answered_concerns;
+};
+
+/* One page of each list with the size of each whole list. */
+struct deal_today {
+	struct deal_today_step *steps; /* due day, then id: overdue first */
+	size_t n_steps, steps_total;
+	struct deal_today_deal *stalled; /* quiet longest first */
+	size_t n_stalled, stalled_total;
+	struct deal_today_deal *concerns; /* oldest unsettled concern first */
+	size_t n_concerns, concerns_total;
+};
+
+/*
+ * Reads the deal side of the daily list, on open deals only: the plan
+ * steps not done and due on or before today + horizon_days, the deals
+ * stalled as deal_rules_stall() judges them (no activity for more than
+ * stall_days whole days), and the deals with open or answered concerns.
+ * Each list is one page (limit from offset) with its total, in one
+ * snapshot. The cost grows with the number of open deals, not with the
+ * book (see docs/today.md).
+ */
+enum result store_deal_today_read(struct store *s, struct arena *a,
+				  const struct deal_today_window *w,
+				  struct deal_today *out, struct error *err);
+
+/*
+ * The open and closed deals on whose buying committee person_id sits,
+ * newest first, at most limit (1..STORE_LIMIT_MAX); roles[i] is the
+ * person's role on items[i]; *more says whether more exist.
+ */
+enum result store_deal_list_by_person(struct store *s, struct arena *a,
+				      int64_t person_id, int limit,
+				      struct deal **items,
+				      enum stakeholder_role **roles, size_t *n,
+				      bool *more, struct error *err);
+
 /* ---- buying committee (store_plan.c) ---- */
 
 /* Adds s to deal s->deal_id; R_CONFLICT when the person is already on

@@ -545,3 +545,270 @@ enum result store_deal_read_full(struct store *s, struct arena *a, int64_t id,
 			out->concerns, out->n_concerns, out->asks[i].at);
 	return r;
 }
+
+/* ---- the deal side of the daily list ---- */
+
+/* The open deals' last activity, as deal_rules_last_activity() takes it:
+ * the newest of creation, an interaction on the deal, a step done. CASE
+ * rather than SQLite's max(a, b, c), so PostgreSQL runs it too. */
+#define DEALS_ACTIVITY                                                       \
+	"WITH act AS (SELECT d.id, d.title, d.org_id, d.created_at AS c, "   \
+	"coalesce((SELECT max(i.occurred_at) FROM interaction i "            \
+	"WHERE i.deal_id = d.id), 0) AS t, "                                 \
+	"coalesce((SELECT max(p.done_at) FROM plan_step p "                  \
+	"WHERE p.deal_id = d.id), 0) AS s "                                  \
+	"FROM deal d WHERE d.status = 'open'), "                             \
+	"last AS (SELECT id, title, org_id, CASE WHEN c >= t AND c >= s "    \
+	"THEN c WHEN t >= s THEN t ELSE s END AS at FROM act) "
+
+#define DEALS_UNSETTLED                                                      \
+	"WITH u AS (SELECT c.deal_id, "                                      \
+	"sum(CASE WHEN c.status = 'open' THEN 1 ELSE 0 END) AS o, "          \
+	"sum(CASE WHEN c.status = 'answered' THEN 1 ELSE 0 END) AS a, "      \
+	"min(c.raised_at) AS since FROM concern c JOIN deal d "              \
+	"ON d.id = c.deal_id WHERE d.status = 'open' AND c.status IN "       \
+	"('open', 'answered') GROUP BY c.deal_id) "
+
+/* Runs a one-row count statement (with v bound as $1 when it has one)
+ * into *out. */
+static enum result deals_count(struct store *s, const char *sql, int64_t v,
+			       size_t *out, struct error *err)
+{
+	sqlite3_stmt *st = sq_prep(s, sql, err);
+	if (!st)
+		return R_DB;
+	if (sqlite3_bind_parameter_count(st) > 0)
+		sq_bind_i64(st, 1, v);
+	enum result r = sq_row(s, st, "counting the daily list's deals", err);
+	*out = r == R_OK ? (size_t)sq_i64(st, 0) : 0;
+	sqlite3_reset(st);
+	return r == R_DB ? r : R_OK;
+}
+
+static enum result deals_today_steps(struct store *s, struct arena *a,
+				     const struct deal_today_window *w,
+				     struct deal_today *out, struct error *err)
+{
+	int64_t until = w->today + w->horizon_days;
+	enum result r = deals_count(s,
+				    "SELECT count(*) FROM plan_step s JOIN deal "
+				    "d ON d.id = s.deal_id WHERE d.status = "
+				    "'open' AND s.done_at IS NULL AND s.due_on "
+				    "IS NOT NULL AND s.due_on <= $1",
+				    until, &out->steps_total, err);
+	sqlite3_stmt *st =
+	    r != R_OK ? NULL
+		      : sq_prep(s,
+				"SELECT s.id, s.deal_id, s.title, s.side, "
+				"s.owner_person_id, p.given_name, "
+				"p.family_name, s.due_on, s.position, "
+				"s.created_at, d.title, o.name "
+				"FROM plan_step s JOIN deal d ON d.id = "
+				"s.deal_id JOIN organization o ON o.id = "
+				"d.org_id LEFT JOIN person p ON p.id = "
+				"s.owner_person_id "
+				"WHERE d.status = 'open' AND s.done_at IS "
+				"NULL AND s.due_on IS NOT NULL AND s.due_on "
+				"<= $1 ORDER BY s.due_on, s.id "
+				"LIMIT $2 OFFSET $3",
+				err);
+	if (!st)
+		return R_DB;
+	sq_bind_i64(st, 1, until);
+	sq_bind_i64(st, 2, w->limit);
+	sq_bind_i64(st, 3, w->offset);
+	out->steps = arena_alloc(a, sizeof(*out->steps) * (size_t)w->limit);
+	while ((r = sq_row(s, st, "reading the plan steps due", err)) == R_OK) {
+		struct deal_today_step *x = &out->steps[out->n_steps++];
+		memset(x, 0, sizeof(*x));
+		struct plan_step *p = &x->step;
+		p->id = sq_i64(st, 0);
+		p->deal_id = sq_i64(st, 1);
+		p->title = sq_text(a, st, 2);
+		plan_side_parse((const char *)sqlite3_column_text(st, 3),
+				&p->side);
+		p->owner_person_id = sq_i64(st, 4);
+		if (!sq_null(st, 5))
+			p->owner_person_name = sq_display_name(
+			    a, (const char *)sqlite3_column_text(st, 5),
+			    (const char *)sqlite3_column_text(st, 6));
+		p->has_due_on = true;
+		p->due_on = sq_i64(st, 7);
+		p->position = sq_int(st, 8);
+		p->created_at = sq_i64(st, 9);
+		x->deal_title = sq_text(a, st, 10);
+		x->org_name = sq_text(a, st, 11);
+	}
+	sqlite3_reset(st);
+	return r == R_DB ? r : R_OK;
+}
+
+/* Reads one page of deals (id, title, org name, since, open, answered)
+ * from st, already bound. */
+static enum result deals_today_rows(struct store *s, struct arena *a,
+				    sqlite3_stmt *st, int limit,
+				    struct deal_today_deal **items, size_t *n,
+				    struct error *err)
+{
+	*items = arena_alloc(a, sizeof(**items) * (size_t)limit);
+	enum result r;
+	while ((r = sq_row(s, st, "reading the daily list's deals", err)) ==
+	       R_OK) {
+		struct deal_today_deal *x = &(*items)[(*n)++];
+		x->deal_id = sq_i64(st, 0);
+		x->title = sq_text(a, st, 1);
+		x->org_name = sq_text(a, st, 2);
+		x->since = sq_i64(st, 3);
+		x->open_concerns = sq_int(st, 4);
+		x->answered_concerns = sq_int(st, 5);
+	}
+	sqlite3_reset(st);
+	return r == R_DB ? r : R_OK;
+}
+
+static enum result deals_today_stalled(struct store *s, struct arena *a,
+				       const struct deal_today_window *w,
+				       struct deal_today *out,
+				       struct error *err)
+{
+	int days = w->stall_days < 1 ? DEAL_STALL_DAYS_DEFAULT : w->stall_days;
+	/* deal_rules_stall: stalled when now - at > days * 86400. */
+	int64_t before = w->now - (int64_t)days * 86400;
+	enum result r = deals_count(
+	    s, DEALS_ACTIVITY "SELECT count(*) FROM last WHERE at < $1",
+	    before, &out->stalled_total, err);
+	sqlite3_stmt *st =
+	    r != R_OK ? NULL
+		      : sq_prep(s,
+				DEALS_ACTIVITY
+				"SELECT l.id, l.title, o.name, l.at, 0, 0 "
+				"FROM last l JOIN organization o ON o.id = "
+				"l.org_id WHERE l.at < $1 "
+				"ORDER BY l.at, l.id LIMIT $2 OFFSET $3",
+				err);
+	if (!st)
+		return R_DB;
+	sq_bind_i64(st, 1, before);
+	sq_bind_i64(st, 2, w->limit);
+	sq_bind_i64(st, 3, w->offset);
+	return deals_today_rows(s, a, st, w->limit, &out->stalled,
+				&out->n_stalled, err);
+}
+
+static enum result deals_today_concerns(struct store *s, struct arena *a,
+					const struct deal_today_window *w,
+					struct deal_today *out,
+					struct error *err)
+{
+	enum result r = deals_count(
+	    s, DEALS_UNSETTLED "SELECT count(*) FROM u", 0,
+	    &out->concerns_total, err);
+	sqlite3_stmt *st =
+	    r != R_OK ? NULL
+		      : sq_prep(s,
+				DEALS_UNSETTLED
+				"SELECT d.id, d.title, o.name, u.since, u.o, "
+				"u.a FROM u JOIN deal d ON d.id = u.deal_id "
+				"JOIN organization o ON o.id = d.org_id "
+				"ORDER BY u.since, d.id LIMIT $1 OFFSET $2",
+				err);
+	if (!st)
+		return R_DB;
+	sq_bind_i64(st, 1, w->limit);
+	sq_bind_i64(st, 2, w->offset);
+	return deals_today_rows(s, a, st, w->limit, &out->concerns,
+				&out->n_concerns, err);
+}
+
+enum result store_deal_today_read(struct store *s, struct arena *a,
+				  const struct deal_today_window *w,
+				  struct deal_today *out, struct error *err)
+{
+	memset(out, 0, sizeof(*out));
+	if (w->limit < 1 || w->limit > STORE_LIMIT_MAX || w->offset < 0 ||
+	    w->horizon_days < 0)
+		return error_set(err, R_INVALID, "limit",
+				 "limit: must be 1 to %d, offset and horizon "
+				 "not negative",
+				 STORE_LIMIT_MAX);
+	if (sq_read_begin(s, err) != R_OK)
+		return R_DB;
+	enum result r = deals_today_steps(s, a, w, out, err);
+	if (r == R_OK)
+		r = deals_today_stalled(s, a, w, out, err);
+	if (r == R_OK)
+		r = deals_today_concerns(s, a, w, out, err);
+	sq_read_end(s);
+	return r;
+}
+
+enum result store_deal_list_by_person(struct store *s, struct arena *a,
+				      int64_t person_id, int limit,
+				      struct deal **items,
+				      enum stakeholder_role **roles, size_t *n,
+				      bool *more, struct error *err)
+{
+	*items = NULL;
+	*roles = NULL;
+	*n = 0;
+	*more = false;
+	if (limit < 1 || limit > STORE_LIMIT_MAX)
+		limit = STORE_LIMIT_MAX;
+	struct deal *ds = arena_alloc(a, sizeof(*ds) * (size_t)limit);
+	enum stakeholder_role *rs =
+	    arena_alloc(a, sizeof(*rs) * (size_t)limit);
+	size_t count = 0, k = 0;
+	if (sq_read_begin(s, err) != R_OK)
+		return R_DB;
+	/* The deals, then the roles in the same order (a person sits once
+	 * on a committee, so deal id orders both alike). */
+	sqlite3_stmt *st = sq_prep(
+	    s,
+	    DEAL_SELECT "JOIN stakeholder k ON k.deal_id = d.id "
+			"WHERE k.person_id = $1 ORDER BY d.id DESC LIMIT $2",
+	    err);
+	enum result r = st ? R_OK : R_DB;
+	if (st) {
+		sq_bind_i64(st, 1, person_id);
+		sq_bind_i64(st, 2, (int64_t)limit + 1);
+		while ((r = sq_row(s, st, "listing a person's deals", err)) ==
+		       R_OK) {
+			if (count == (size_t)limit) {
+				*more = true;
+				break;
+			}
+			deals_read_row(a, st, &ds[count++]);
+		}
+		sqlite3_reset(st);
+		r = r == R_DB ? r : R_OK;
+	}
+	st = r == R_OK ? sq_prep(s,
+				 "SELECT role FROM stakeholder WHERE "
+				 "person_id = $1 ORDER BY deal_id DESC "
+				 "LIMIT $2",
+				 err)
+		       : NULL;
+	if (r == R_OK && !st)
+		r = R_DB;
+	if (st) {
+		sq_bind_i64(st, 1, person_id);
+		sq_bind_i64(st, 2, (int64_t)count);
+		while (k < count && (r = sq_row(s, st, "reading a person's "
+						"roles", err)) == R_OK) {
+			if (!stakeholder_role_parse(
+				(const char *)sqlite3_column_text(st, 0),
+				&rs[k]))
+				rs[k] = ROLE_USER;
+			k++;
+		}
+		sqlite3_reset(st);
+		r = r == R_DB ? r : R_OK;
+	}
+	sq_read_end(s);
+	if (r != R_OK)
+		return r;
+	*items = ds;
+	*roles = rs;
+	*n = count;
+	return R_OK;
+}

@@ -72,6 +72,24 @@ static enum result inter_fill_people(struct store *s, struct arena *a,
 	return r == R_NOT_FOUND ? R_OK : r;
 }
 
+/* Checks the deal the interaction is on, if any, exists: interaction's
+ * deal_id has no foreign key (deleting a deal keeps its touches). */
+static enum result inter_check_deal(struct store *s,
+				    const struct interaction *i,
+				    struct error *err)
+{
+	if (!i->deal_id)
+		return R_OK;
+	enum result r = sq_exists(s, "SELECT 1 FROM deal WHERE id = $1",
+				  i->deal_id, err);
+	if (r == R_NOT_FOUND)
+		return error_set(err, R_INVALID, "deal_id",
+				 "deal_id: there is no deal %lld; give the id "
+				 "of an existing deal or leave it out",
+				 (long long)i->deal_id);
+	return r;
+}
+
 /* Checks there is at least one person, each exists and none repeats. */
 static enum result inter_check_people(struct store *s,
 				      const struct interaction *i,
@@ -198,6 +216,8 @@ enum result store_interaction_create(struct store *s, struct interaction *i,
 		return R_DB;
 	enum result r = inter_check_people(s, i, err);
 	if (r == R_OK)
+		r = inter_check_deal(s, i, err);
+	if (r == R_OK)
 		r = inter_insert(s, i, err);
 	if (r == R_OK)
 		r = inter_put_people(s, i, err);
@@ -282,6 +302,8 @@ enum result store_interaction_update(struct store *s, struct interaction *i,
 		r = inter_not_found(err, i->id);
 	if (r == R_OK)
 		r = inter_check_people(s, i, err);
+	if (r == R_OK)
+		r = inter_check_deal(s, i, err);
 	if (r == R_OK) {
 		struct arena *a = arena_new();
 		r = inter_update_all(s, a, i, err);
@@ -418,6 +440,63 @@ enum result store_interaction_list(struct store *s, struct arena *a,
 	if (r == R_OK) {
 		while ((r = sq_row(s, st, "listing interactions", err)) ==
 		       R_OK) {
+			if (count == (size_t)limit) {
+				*more = true;
+				break;
+			}
+			inter_read_row(a, st, &is[count++]);
+		}
+		sqlite3_reset(st);
+		if (r == R_NOT_FOUND)
+			r = R_OK;
+	}
+	for (size_t k = 0; r == R_OK && k < count; k++)
+		r = inter_fill_people(s, a, &is[k], err);
+	sq_read_end(s);
+	if (r != R_OK)
+		return r;
+	*items = is;
+	*n = count;
+	return R_OK;
+}
+
+enum result store_interaction_list_by_deal(struct store *s, struct arena *a,
+					   int64_t deal_id, int limit,
+					   struct interaction **items,
+					   size_t *n, bool *more,
+					   struct error *err)
+{
+	*items = NULL;
+	*n = 0;
+	*more = false;
+	if (limit < 1 || limit > STORE_LIMIT_MAX)
+		limit = STORE_LIMIT_MAX;
+	if (sq_read_begin(s, err) != R_OK)
+		return R_DB;
+	enum result r =
+	    sq_exists(s, "SELECT 1 FROM deal WHERE id = $1", deal_id, err);
+	if (r == R_NOT_FOUND)
+		r = error_set(err, R_NOT_FOUND, "deal_id",
+			      "there is no deal %lld", (long long)deal_id);
+	/* The partial index interaction_deal (deal_id, occurred_at) of
+	 * 0002-deals.sql gives the rows in order. */
+	sqlite3_stmt *st = r != R_OK ? NULL
+				     : sq_prep(s,
+					       "SELECT " INTERACTION_COLUMNS
+					       " FROM interaction i WHERE "
+					       "i.deal_id = $1 ORDER BY "
+					       "i.occurred_at DESC, i.id DESC "
+					       "LIMIT $2",
+					       err);
+	if (r == R_OK && !st)
+		r = R_DB;
+	struct interaction *is = arena_alloc(a, sizeof(*is) * (size_t)limit);
+	size_t count = 0;
+	if (st) {
+		sq_bind_i64(st, 1, deal_id);
+		sq_bind_i64(st, 2, (int64_t)limit + 1);
+		while ((r = sq_row(s, st, "listing a deal's interactions",
+				   err)) == R_OK) {
 			if (count == (size_t)limit) {
 				*more = true;
 				break;

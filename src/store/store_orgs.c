@@ -140,6 +140,20 @@ enum result store_org_delete(struct store *s, int64_t id, struct error *err)
 	    sq_exists(s, "SELECT 1 FROM organization WHERE id = $1", id, err);
 	if (r == R_NOT_FOUND)
 		r = orgs_not_found(err, id);
+	/* Deals need their organization (deal.org_id is NOT NULL): refuse
+	 * rather than let the foreign key fail as a database error. */
+	if (r == R_OK) {
+		r = sq_exists(s, "SELECT 1 FROM deal WHERE org_id = $1", id,
+			      err);
+		if (r == R_OK)
+			r = error_set(err, R_CONFLICT, "id",
+				      "organization %lld has deals; delete "
+				      "them or move them to another "
+				      "organization first",
+				      (long long)id);
+		else if (r == R_NOT_FOUND)
+			r = R_OK;
+	}
 	if (r == R_OK)
 		r = store_search_set_org(s, id, NULL, err);
 	if (r == R_OK) {

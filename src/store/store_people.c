@@ -642,3 +642,45 @@ enum result store_person_list(struct store *s, struct arena *a,
 	*n = count;
 	return R_OK;
 }
+
+enum result store_person_list_referred(struct store *s, struct arena *a,
+				       int64_t id, int limit,
+				       struct person **items, size_t *n,
+				       bool *more, struct error *err)
+{
+	*items = NULL;
+	*n = 0;
+	*more = false;
+	if (limit < 1 || limit > STORE_LIMIT_MAX)
+		limit = STORE_LIMIT_MAX;
+	/* The index person_referred_by finds the rows; they are few. */
+	sqlite3_stmt *st =
+	    sq_prep(s,
+		    "SELECT " PERSON_COLUMNS " FROM person p "
+		    "LEFT JOIN organization o ON o.id = p.org_id "
+		    "WHERE p.referred_by = $1 ORDER BY p.given_name "
+		    "COLLATE NOCASE, p.family_name COLLATE NOCASE, p.id "
+		    "LIMIT $2",
+		    err);
+	if (!st)
+		return R_DB;
+	sq_bind_i64(st, 1, id);
+	sq_bind_i64(st, 2, (int64_t)limit + 1);
+	struct person *ps = arena_alloc(a, sizeof(*ps) * (size_t)limit);
+	size_t count = 0;
+	enum result r;
+	while ((r = sq_row(s, st, "listing the people referred", err)) ==
+	       R_OK) {
+		if (count == (size_t)limit) {
+			*more = true;
+			break;
+		}
+		people_read_row(a, st, &ps[count++]);
+	}
+	sqlite3_reset(st);
+	if (r == R_DB)
+		return r;
+	*items = ps;
+	*n = count;
+	return R_OK;
+}

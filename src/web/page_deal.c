@@ -31,6 +31,9 @@
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
+/* The most interactions the timeline shows. */
+#define DEAL_TOUCHES_MAX STORE_LIMIT_MAX
+
 /* Everything the page shows. */
 struct deal_view {
 	struct deal_full f;
@@ -38,86 +41,15 @@ struct deal_view {
 	struct deal_stall stall;
 	int64_t today;
 	const char *today_text;
-	struct interaction *touches; /* on this deal, by id */
+	struct interaction *touches; /* on this deal, newest first */
 	size_t n_touches;
+	bool more_touches;	   /* older ones than DEAL_TOUCHES_MAX exist */
 	struct person *org_people; /* candidates for the committee */
 	size_t n_org_people;
 	const struct page_deal_failed *failed;
 };
 
 /* ---- reading ---- */
-
-static int deal_touch_cmp(const void *a, const void *b)
-{
-	const struct interaction *x = a, *y = b;
-	return x->id < y->id ? -1 : x->id > y->id;
-}
-
-static bool deal_has_touch(const struct deal_view *v, size_t n, int64_t id)
-{
-	for (size_t i = 0; i < n; i++)
-		if (v->touches[i].id == id)
-			return true;
-	return false;
-}
-
-/*
- * The interactions on the deal: those of the committee's people that name
- * the deal, and every ask on it. The store has no list by deal, so this
- * reads each stakeholder's newest STORE_LIMIT_MAX touches.
- */
-static enum result deal_load_touches(struct req *r, struct deal_view *v,
-				     struct error *err)
-{
-	const struct deal_full *f = &v->f;
-	size_t cap = f->n_asks + 16, n = 0;
-	v->touches = arena_alloc(r->arena, cap * sizeof(*v->touches));
-	for (size_t k = 0; k < f->n_stakeholders; k++) {
-		struct store_page page = {0, STORE_LIMIT_MAX};
-		struct interaction *items = NULL;
-		size_t m = 0;
-		bool more = false;
-		enum result res = store_interaction_list(
-		    r->store, r->arena, f->stakeholders[k].person_id, &page,
-		    &items, &m, &more, err);
-		if (res != R_OK)
-			return res;
-		for (size_t i = 0; i < m; i++) {
-			if (items[i].deal_id != f->deal.id ||
-			    deal_has_touch(v, n, items[i].id))
-				continue;
-			if (n == cap) {
-				struct interaction *t =
-				    arena_alloc(r->arena, 2 * cap * sizeof(*t));
-				memcpy(t, v->touches, n * sizeof(*t));
-				v->touches = t;
-				cap *= 2;
-			}
-			v->touches[n++] = items[i];
-		}
-	}
-	for (size_t i = 0; i < f->n_asks; i++) {
-		if (deal_has_touch(v, n, f->asks[i].interaction_id))
-			continue;
-		if (n == cap) {
-			struct interaction *t =
-			    arena_alloc(r->arena, 2 * cap * sizeof(*t));
-			memcpy(t, v->touches, n * sizeof(*t));
-			v->touches = t;
-			cap *= 2;
-		}
-		enum result res = store_interaction_get(
-		    r->store, r->arena, f->asks[i].interaction_id,
-		    &v->touches[n], err);
-		if (res == R_OK)
-			n++;
-		else if (res != R_NOT_FOUND)
-			return res;
-	}
-	qsort(v->touches, n, sizeof(*v->touches), deal_touch_cmp);
-	v->n_touches = n;
-	return R_OK;
-}
 
 static enum result deal_load(struct req *r, int64_t id, struct deal_view *v,
 			     struct error *err)
@@ -146,7 +78,9 @@ static enum result deal_load(struct req *r, int64_t id, struct deal_view *v,
 	res = store_person_list(r->store, r->arena, &pf, &page, &v->org_people,
 				&v->n_org_people, &more, err);
 	if (res == R_OK)
-		res = deal_load_touches(r, v, err);
+		res = store_interaction_list_by_deal(
+		    r->store, r->arena, id, DEAL_TOUCHES_MAX, &v->touches,
+		    &v->n_touches, &v->more_touches, err);
 	return res;
 }
 
@@ -241,7 +175,12 @@ static void deal_heading(struct buf *b, const struct deal_view *v)
 	}
 	if (d->repeat)
 		html_raw(b, " · repeat business");
-	html_raw(b, "</p>\n");
+	html_raw(b, "</p>\n<p class=\"deal-links\"><a href=\"/deals/");
+	html_int(b, d->id);
+	html_raw(b, "/fit\">What fits their needs</a> · <a href=\"/deals/");
+	html_int(b, d->id);
+	html_raw(b, "/guide\">Decision guide</a> · <a href=\"#touch-h\">Log "
+		    "a touch</a></p>\n");
 	if (v->stall.stalled) {
 		html_raw(b, "<p class=\"stall\">Stalled since ");
 		page_time_day(b, v->stall.since);
@@ -537,7 +476,7 @@ static void deal_member(struct buf *b, struct req *r, const struct deal_view *v,
 	const char *prefix = arena_printf(r->arena, "k%lld", (long long)k->id);
 	struct page_fields fs =
 	    deal_fields(v, PAGE_DEAL_FORM_STANCE, k->id, prefix);
-	deal_open_details(b, &fs, "Change role or stance");
+	deal_open_details(b, &fs, "Change role, stance or notes");
 	page_form_start(b,
 			deal_path(r, v,
 				  arena_printf(r->arena, "stakeholders/%lld",
@@ -548,7 +487,20 @@ static void deal_member(struct buf *b, struct req *r, const struct deal_view *v,
 		    stakeholder_role_name(k->role));
 	page_select(b, &fs, "stance", "Stance", deal_stances,
 		    COUNT(deal_stances), stakeholder_stance_name(k->stance));
+	page_input(b, &fs, "text", "notes", "Notes", k->notes, false, NULL);
 	page_form_end(b, &fs, "Save");
+	const char *dprefix =
+	    arena_printf(r->arena, "k%lld-delete", (long long)k->id);
+	struct page_fields dfs =
+	    deal_fields(v, PAGE_DEAL_FORM_STAKEHOLDER_DELETE, k->id, dprefix);
+	page_form_start(
+	    b,
+	    deal_path(r, v,
+		      arena_printf(r->arena, "stakeholders/%lld/delete",
+				   (long long)k->id)),
+	    arena_printf(r->arena, "Take %s off the committee",
+			 k->person_name ? k->person_name : "?"));
+	page_form_end(b, &dfs, "Take off the committee");
 	html_raw(b, "</details></li>\n");
 }
 
@@ -605,6 +557,56 @@ static const struct page_option deal_sides[] = {
     {"both", "Both"},
 };
 
+/* The forms that change step p or take it off the plan. */
+static void deal_step_edit(struct buf *b, struct req *r,
+			   const struct deal_view *v, const struct plan_step *p)
+{
+	const char *prefix =
+	    arena_printf(r->arena, "s%lld-edit", (long long)p->id);
+	struct page_fields fs =
+	    deal_fields(v, PAGE_DEAL_FORM_STEP_EDIT, p->id, prefix);
+	struct page_fields dfs = deal_fields(
+	    v, PAGE_DEAL_FORM_STEP_DELETE, p->id,
+	    arena_printf(r->arena, "s%lld-delete", (long long)p->id));
+	if (dfs.err)
+		fs.err = dfs.err; /* open the details to show it */
+	deal_open_details(b, &fs, "Change or remove");
+	fs.err = dfs.err ? NULL : fs.err;
+	page_form_start(
+	    b,
+	    deal_path(r, v,
+		      arena_printf(r->arena, "plan/%lld", (long long)p->id)),
+	    arena_printf(r->arena, "Change step %lld", (long long)p->id));
+	page_input(b, &fs, "text", "title", "Step", p->title, true, NULL);
+	page_select(b, &fs, "side", "Whose step", deal_sides, COUNT(deal_sides),
+		    plan_side_name(p->side));
+	size_t n = 0;
+	const struct page_option *who =
+	    deal_people_options(r, v, true, "(nobody named)", &n);
+	page_select(
+	    b, &fs, "owner_person_id", "Who on their side", who, n,
+	    p->owner_person_id
+		? arena_printf(r->arena, "%lld", (long long)p->owner_person_id)
+		: "");
+	const char *due = NULL;
+	if (p->has_due_on) {
+		char *t = arena_alloc(r->arena, DATE_STR_MAX);
+		date_format(p->due_on, t);
+		due = t;
+	}
+	page_input(b, &fs, "date", "due_on", "Due on", due, false,
+		   "YYYY-MM-DD; leave empty for no date.");
+	page_form_end(b, &fs, "Save step");
+	page_form_start(
+	    b,
+	    deal_path(
+		r, v,
+		arena_printf(r->arena, "plan/%lld/delete", (long long)p->id)),
+	    arena_printf(r->arena, "Remove step %lld", (long long)p->id));
+	page_form_end(b, &dfs, "Remove from the plan");
+	html_raw(b, "</details>\n");
+}
+
 static void deal_step(struct buf *b, struct req *r, const struct deal_view *v,
 		      const struct plan_step *p)
 {
@@ -644,6 +646,7 @@ static void deal_step(struct buf *b, struct req *r, const struct deal_view *v,
 		    arena_printf(r->arena, "Step %lld done", (long long)p->id));
 		page_form_end(b, &fs, "Mark done");
 	}
+	deal_step_edit(b, r, v, p);
 	html_raw(b, "</li>\n");
 }
 
@@ -844,8 +847,112 @@ static void deal_timeline(struct buf *b, struct req *r,
 		}
 		html_raw(b, "</li>\n");
 	}
-	html_raw(b, "</ol>\n<p class=\"why\">Touches on the deal are logged "
-		    "from the committee's pages.</p>\n</section>\n");
+	html_raw(b, "</ol>\n");
+	if (v->more_touches)
+		html_raw(b, "<p class=\"why\">Only the newest 500 touches on "
+			    "the deal are shown; a person's page has all of "
+			    "theirs.</p>\n");
+	html_raw(b, "</section>\n");
+}
+
+/* ---- logging a touch on the deal ---- */
+
+static const struct page_option deal_touch_kinds[] = {
+    {"call", "Call"},
+    {"meeting", "Meeting"},
+    {"email", "Email"},
+    {"message", "Message"},
+    {"note", "Note"},
+    {"gift", "Gift"},
+    {"help", "Help given, nothing asked"},
+    {"ask", "Asked for the business"},
+};
+
+static void deal_touch_form(struct buf *b, struct req *r,
+			    const struct deal_view *v)
+{
+	html_raw(b, "<section aria-labelledby=\"touch-h\"><h2 id=\"touch-h\">"
+		    "Log a touch on this deal</h2>\n");
+	int unsettled = v->ready.open_concerns + v->ready.answered_concerns;
+	if (unsettled) {
+		html_raw(b, "<p class=\"late ask-warning\">");
+		html_int(b, unsettled);
+		html_raw(b, unsettled == 1 ? " concern is" : " concerns are");
+		html_raw(b,
+			 " not settled: an ask logged now is flagged as made "
+			 "while concerns were open.</p>\n");
+	}
+	struct page_fields fs =
+	    deal_fields(v, PAGE_DEAL_FORM_TOUCH, 0, "touch");
+	page_form_start(b, deal_path(r, v, "interactions"),
+			"Log a touch on this deal");
+	page_select(b, &fs, "kind", "Kind", deal_touch_kinds,
+		    COUNT(deal_touch_kinds), "call");
+	page_input(b, &fs, "date", "on", "On", v->today_text, true,
+		   "YYYY-MM-DD");
+	/* The committee first, then the rest of the organization. */
+	size_t cap = v->f.n_stakeholders + v->n_org_people + 1, n = 0;
+	struct page_option *o = arena_alloc(r->arena, cap * sizeof(*o));
+	o[n++] = (struct page_option){"", "(someone else: give the id below)"};
+	for (size_t i = 0; i < v->f.n_stakeholders; i++) {
+		const struct stakeholder *k = &v->f.stakeholders[i];
+		o[n++] = (struct page_option){
+		    arena_printf(r->arena, "%lld", (long long)k->person_id),
+		    k->person_name ? k->person_name : "?"};
+	}
+	for (size_t i = 0; i < v->n_org_people; i++) {
+		const struct person *p = &v->org_people[i];
+		bool seen = false;
+		for (size_t k = 0; k < v->f.n_stakeholders; k++)
+			seen |= v->f.stakeholders[k].person_id == p->id;
+		if (!seen)
+			o[n++] = (struct page_option){
+			    arena_printf(r->arena, "%lld", (long long)p->id),
+			    page_name(r, p->given_name, p->family_name)};
+	}
+	page_select(b, &fs, "person_id", "With", o, n, n > 1 ? o[1].value : "");
+	page_input(b, &fs, "number", "other_person_id",
+		   "Or with another person (id)", NULL, false,
+		   "The number at the end of their page's address.");
+	page_input(b, &fs, "text", "summary", "What happened", NULL, true,
+		   NULL);
+	page_textarea(b, &fs, "notes", "Notes", NULL, 3, false);
+	page_input(b, &fs, "date", "follow_up_on", "Follow up on", NULL, false,
+		   "Leave empty for no follow-up.");
+	page_form_end(b, &fs, "Log touch");
+	html_raw(b, "</section>\n");
+}
+
+/* ---- deleting the deal ---- */
+
+static void deal_delete_form(struct buf *b, struct req *r,
+			     const struct deal_view *v)
+{
+	struct page_fields fs =
+	    deal_fields(v, PAGE_DEAL_FORM_DELETE, 0, "delete");
+	html_raw(b, "<section aria-labelledby=\"delete-h\"><h2 "
+		    "id=\"delete-h\">Delete this deal</h2>\n");
+	page_form_start(b, deal_path(r, v, "delete"), "Delete this deal");
+	html_raw(b, "<div class=\"field check\"><input type=\"checkbox\" "
+		    "id=\"delete-confirm\" name=\"confirm\" value=\"yes\" "
+		    "required");
+	if (fs.err) {
+		html_raw(b, " aria-invalid=\"true\" aria-describedby=\""
+			    "delete-confirm-error\"");
+	}
+	html_raw(b, "><label for=\"delete-confirm\">Yes, delete ");
+	html_txt(b, v->f.deal.title);
+	html_raw(b, " with its committee, plan, concerns and history; its "
+		    "touches stay on the people's pages</label>");
+	if (fs.err) {
+		html_raw(b, "<p class=\"error\" id=\"delete-confirm-error\">");
+		html_txt(b, fs.err->message);
+		html_raw(b, "</p>");
+		fs.shown = true;
+	}
+	html_raw(b, "</div>\n");
+	page_form_end(b, &fs, "Delete deal");
+	html_raw(b, "</section>\n");
 }
 
 /* ---- the page ---- */
@@ -870,7 +977,9 @@ enum result page_deal_render(struct req *r, int64_t id,
 	deal_plan(&b, r, &v);
 	html_raw(&b, "</div></div>\n");
 	deal_moves(&b, r, &v);
+	deal_touch_form(&b, r, &v);
 	deal_timeline(&b, r, &v);
+	deal_delete_form(&b, r, &v);
 	page_end(&b);
 	return page_reply(r, &b, status, err);
 }

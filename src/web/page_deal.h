@@ -51,8 +51,9 @@ const char *page_deal_money_value(struct req *r, int64_t minor);
 /*
  * Writes the deals of an organization (org_id) as a list with their
  * stage or status, each linked to its page, under an <h2> heading; for
- * person_id not 0 only the deals where that person is on the buying
- * committee, with their role. Returns the store's failure, if any.
+ * person_id not 0 the deals on whose buying committee that person sits,
+ * whatever the organization, with their role. Returns the store's
+ * failure, if any.
  */
 enum result page_deal_list_for(struct buf *b, struct req *r, int64_t org_id,
 			       int64_t person_id, struct error *err);
@@ -73,6 +74,11 @@ enum page_deal_form {
 	PAGE_DEAL_FORM_STEP_DONE, /* item: the step */
 	PAGE_DEAL_FORM_STAGE,
 	PAGE_DEAL_FORM_STATUS,
+	PAGE_DEAL_FORM_TOUCH,		   /* log a touch on the deal */
+	PAGE_DEAL_FORM_DELETE,		   /* delete the deal */
+	PAGE_DEAL_FORM_STAKEHOLDER_DELETE, /* item: the stakeholder */
+	PAGE_DEAL_FORM_STEP_EDIT,	   /* item: the step */
+	PAGE_DEAL_FORM_STEP_DELETE,	   /* item: the step */
 };
 
 /* Which form failed, what was typed in it and why (all borrowed). */

@@ -2,13 +2,15 @@
  * page_deal_post.c: the small forms on a deal's page (web layer).
  *
  * Each form POSTs to a path under /deals/{id}: add a concern and move it
- * (answer, resolve, drop, reopen), add someone to the committee or change
- * their stance, add a plan step or mark one done, move the stage, record
- * the outcome. A path naming a concern, stakeholder or step of another
- * deal is a 404. On success the answer is 303 back to the deal's section;
- * on bad input, or a move the rules refuse (core's deal_status_check and
- * concern_transition, called by the store), the page is rendered again
- * with 422 and the refusal beside the form, never a 500.
+ * (answer, resolve, drop, reopen), add someone to the committee, change
+ * their role, stance and notes or take them off, add a plan step, change
+ * it, mark it done or remove it, move the stage, record the outcome, log
+ * a touch on the deal, delete the deal (with a ticked confirmation). A path
+ * naming a concern, stakeholder or step of another deal is a 404. On success
+ * the answer is 303 back to the deal's section; on bad input, or a move the
+ * rules refuse (core's deal_status_check and concern_transition, called by the
+ * store), the page is rendered again with 422 and the refusal beside the form,
+ * never a 500.
  */
 #include "web/page_deal.h"
 
@@ -221,6 +223,8 @@ enum result page_deal_stakeholder_edit(struct req *r, struct error *err)
 		return page_fail(r, res, err);
 	struct error bad = {0};
 	res = deal_role_stance(&f, &k, &bad);
+	if (res == R_OK && page_form_get(&f, "notes"))
+		k.notes = page_form_text(r->arena, &f, "notes");
 	if (res == R_OK)
 		res = validate_stakeholder(&k, &bad);
 	if (res == R_OK)
@@ -355,4 +359,191 @@ enum result page_deal_status(struct req *r, struct error *err)
 					    r->now, &bad);
 	return deal_after(r, id, res, PAGE_DEAL_FORM_STATUS, 0, &f, &bad,
 			  "move-h", err);
+}
+
+/* Reads the deal and the stakeholder sid (param 1) of the path; a
+ * stakeholder of another deal is a 404. */
+static enum result deal_stakeholder_of(struct req *r, int64_t *id, int64_t *sid,
+				       struct page_form *f,
+				       struct stakeholder *k, struct error *err)
+{
+	enum result res = deal_begin(r, id, f, err);
+	if (res == R_OK)
+		res = api_param_id(r, 1, sid, err);
+	if (res == R_OK)
+		res = store_stakeholder_get(r->store, r->arena, *sid, k, err);
+	if (res == R_OK && k->deal_id != *id)
+		res = error_set(err, R_NOT_FOUND, "id",
+				"there is no stakeholder %lld on this deal",
+				(long long)*sid);
+	return res;
+}
+
+/* Handles POST /deals/{id}/stakeholders/{sid}/delete: takes them off the
+ * committee (concerns they raised keep their words). */
+enum result page_deal_stakeholder_delete(struct req *r, struct error *err)
+{
+	int64_t id, sid;
+	struct page_form f;
+	struct stakeholder k;
+	enum result res = deal_stakeholder_of(r, &id, &sid, &f, &k, err);
+	if (res != R_OK)
+		return page_fail(r, res, err);
+	struct error bad = {0};
+	res = store_stakeholder_delete(r->store, sid, &bad);
+	return deal_after(r, id, res, PAGE_DEAL_FORM_STAKEHOLDER_DELETE, sid,
+			  &f, &bad, "committee-h", err);
+}
+
+/* Reads the deal and the plan step sid (param 1) of the path. */
+static enum result deal_step_of(struct req *r, int64_t *id, int64_t *sid,
+				struct page_form *f, struct plan_step *p,
+				struct error *err)
+{
+	enum result res = deal_begin(r, id, f, err);
+	if (res == R_OK)
+		res = api_param_id(r, 1, sid, err);
+	if (res == R_OK)
+		res = store_plan_step_get(r->store, r->arena, *sid, p, err);
+	if (res == R_OK && p->deal_id != *id)
+		res = error_set(err, R_NOT_FOUND, "id",
+				"there is no plan step %lld on this deal",
+				(long long)*sid);
+	return res;
+}
+
+/* Handles POST /deals/{id}/plan/{sid}: title, side, who, due day. */
+enum result page_deal_step_edit(struct req *r, struct error *err)
+{
+	int64_t id, sid;
+	struct page_form f;
+	struct plan_step p;
+	enum result res = deal_step_of(r, &id, &sid, &f, &p, err);
+	if (res != R_OK)
+		return page_fail(r, res, err);
+	struct error bad = {0};
+	p.title = page_form_text(r->arena, &f, "title");
+	const char *side = page_form_get(&f, "side");
+	if (!side || !plan_side_parse(side, &p.side))
+		res = error_set(&bad, R_INVALID, "side",
+				"side: must be one of %s", plan_side_list());
+	if (res == R_OK)
+		res = page_form_id(&f, "owner_person_id", &p.owner_person_id,
+				   &bad);
+	if (res == R_OK)
+		res = page_form_date(&f, "due_on", &p.has_due_on, &p.due_on,
+				     &bad);
+	if (res == R_OK && !p.title)
+		res = error_set(&bad, R_INVALID, "title",
+				"title: is required (what is to be done)");
+	if (res == R_OK)
+		res = validate_plan_step(&p, &bad);
+	if (res == R_OK)
+		res = store_plan_step_update(r->store, &p, &bad);
+	return deal_after(r, id, res, PAGE_DEAL_FORM_STEP_EDIT, sid, &f, &bad,
+			  "plan-h", err);
+}
+
+/* Handles POST /deals/{id}/plan/{sid}/delete. */
+enum result page_deal_step_delete(struct req *r, struct error *err)
+{
+	int64_t id, sid;
+	struct page_form f;
+	struct plan_step p;
+	enum result res = deal_step_of(r, &id, &sid, &f, &p, err);
+	if (res != R_OK)
+		return page_fail(r, res, err);
+	struct error bad = {0};
+	res = store_plan_step_delete(r->store, sid, &bad);
+	return deal_after(r, id, res, PAGE_DEAL_FORM_STEP_DELETE, sid, &f, &bad,
+			  "plan-h", err);
+}
+
+/* ---- touches and deleting ---- */
+
+/* Handles POST /deals/{id}/interactions: a touch on the deal with one
+ * person (chosen, or another by id). An ask while concerns are open is
+ * recorded as any other and flagged on the page (deal_rules). */
+enum result page_deal_touch(struct req *r, struct error *err)
+{
+	int64_t id;
+	struct page_form f;
+	enum result res = deal_begin(r, &id, &f, err);
+	if (res != R_OK)
+		return page_fail(r, res, err);
+	struct interaction it = {0};
+	struct error bad = {0};
+	int64_t person = 0, other = 0;
+	it.deal_id = id;
+	it.people = &person;
+	it.n_people = 1;
+	it.summary = page_form_text(r->arena, &f, "summary");
+	it.notes = page_form_text(r->arena, &f, "notes");
+	bool has_on = false;
+	int64_t on = 0;
+	const char *kind = page_form_get(&f, "kind");
+	if (!kind || !interaction_kind_parse(kind, &it.kind))
+		res = error_set(&bad, R_INVALID, "kind",
+				"kind: must be one of %s",
+				interaction_kind_list());
+	if (res == R_OK)
+		res = page_form_date(&f, "on", &has_on, &on, &bad);
+	if (res == R_OK)
+		res = page_form_id(&f, "other_person_id", &other, &bad);
+	if (res == R_OK)
+		res = page_form_id(&f, "person_id", &person, &bad);
+	if (res == R_OK && other)
+		person = other;
+	if (res == R_OK && !person)
+		res = error_set(&bad, R_INVALID, "person_id",
+				"person_id: choose who the touch was with, or "
+				"give another person's id");
+	if (res == R_OK)
+		res = page_form_date(&f, "follow_up_on", &it.has_follow_up,
+				     &it.follow_up_on, &bad);
+	if (res == R_OK && !it.summary)
+		res = error_set(&bad, R_INVALID, "summary",
+				"summary: is required (a line on what "
+				"happened)");
+	/* A touch today is now; one on another day is noon UTC that day. */
+	int64_t today = time_local_days(r->now, 0);
+	it.occurred_at =
+	    !has_on || on == today ? r->now : on * 86400 + 12 * 3600;
+	if (res == R_OK) {
+		res = validate_interaction(&it, r->now, &bad);
+		if (res == R_INVALID && strcmp(bad.field, "occurred_at") == 0)
+			error_set(&bad, R_INVALID, "on",
+				  "on: must be a day between 1900 and today");
+	}
+	if (res == R_OK)
+		res = store_interaction_create(r->store, &it, &bad);
+	if (res != R_OK && other && strcmp(bad.field, "people") == 0)
+		snprintf(bad.field, sizeof(bad.field), "other_person_id");
+	else if (res != R_OK && strcmp(bad.field, "people") == 0)
+		snprintf(bad.field, sizeof(bad.field), "person_id");
+	return deal_after(r, id, res, PAGE_DEAL_FORM_TOUCH, 0, &f, &bad,
+			  "timeline-h", err);
+}
+
+/* Handles POST /deals/{id}/delete: needs confirm=yes; then 303 to the
+ * board. */
+enum result page_deal_delete(struct req *r, struct error *err)
+{
+	int64_t id;
+	struct page_form f;
+	enum result res = deal_begin(r, &id, &f, err);
+	if (res != R_OK)
+		return page_fail(r, res, err);
+	struct error bad = {0};
+	const char *c = page_form_get(&f, "confirm");
+	if (!c || strcmp(c, "yes") != 0)
+		res = error_set(&bad, R_INVALID, "confirm",
+				"confirm: tick the box to say you mean to "
+				"delete this deal");
+	if (res == R_OK)
+		res = store_deal_delete(r->store, id, &bad);
+	if (res == R_OK)
+		return page_redirect(r, "/deals");
+	return deal_after(r, id, res, PAGE_DEAL_FORM_DELETE, 0, &f, &bad,
+			  "delete-h", err);
 }

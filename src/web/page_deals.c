@@ -188,50 +188,33 @@ static void deals_item(struct buf *b, const struct deal *d, const char *role)
 	html_raw(b, "</span></li>\n");
 }
 
-/* The role person_id holds on deal id, or NULL when not on it. */
-static enum result deals_role_of(struct req *r, int64_t deal_id,
-				 int64_t person_id, const char **role,
-				 struct error *err)
-{
-	struct stakeholder *ks = NULL;
-	size_t n = 0;
-	*role = NULL;
-	enum result res =
-	    store_stakeholder_list(r->store, r->arena, deal_id, &ks, &n, err);
-	for (size_t i = 0; res == R_OK && i < n; i++)
-		if (ks[i].person_id == person_id)
-			*role = page_deal_role_text(ks[i].role);
-	return res;
-}
-
 enum result page_deal_list_for(struct buf *b, struct req *r, int64_t org_id,
 			       int64_t person_id, struct error *err)
 {
 	struct deal_filter f = {.status = -1, .stage = -1, .org_id = org_id};
 	struct store_page page = {0, STORE_LIMIT_MAX};
 	struct deal *items = NULL;
-	size_t n = 0, shown = 0;
+	enum stakeholder_role *roles = NULL;
+	size_t n = 0;
 	bool more = false;
 	html_raw(b, "<section aria-labelledby=\"deals-h\"><h2 id=\"deals-h\">"
 		    "Deals</h2>\n");
-	enum result res = org_id
-			      ? store_deal_list(r->store, r->arena, &f, &page,
-						&items, &n, &more, err)
-			      : R_OK;
-	for (size_t i = 0; res == R_OK && i < n; i++) {
-		const char *role = NULL;
-		if (person_id)
-			res = deals_role_of(r, items[i].id, person_id, &role,
-					    err);
-		if (res != R_OK || (person_id && !role))
-			continue;
-		if (!shown++)
-			html_raw(b, "<ul class=\"list\">\n");
-		deals_item(b, &items[i], role);
-	}
+	enum result res =
+	    person_id ? store_deal_list_by_person(r->store, r->arena,
+						  person_id, STORE_LIMIT_MAX,
+						  &items, &roles, &n, &more,
+						  err)
+	    : org_id  ? store_deal_list(r->store, r->arena, &f, &page, &items,
+					&n, &more, err)
+		      : R_OK;
 	if (res != R_OK)
 		return res;
-	if (shown)
+	if (n)
+		html_raw(b, "<ul class=\"list\">\n");
+	for (size_t i = 0; i < n; i++)
+		deals_item(b, &items[i],
+			   roles ? page_deal_role_text(roles[i]) : NULL);
+	if (n)
 		html_raw(b, "</ul>\n");
 	else
 		html_raw(b, person_id

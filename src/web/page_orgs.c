@@ -1,11 +1,13 @@
 /*
  * page_orgs.c: the organizations list, one organization with its people,
- * and the form that adds one (web layer).
+ * and the forms that add, change and delete one (web layer).
  *
  * Lists are a page at a time with the JSON API's opaque cursor in the
- * "Next page" link. The form follows page.h: 303 to the new
- * organization, or 422 with the message beside the field and what was
- * typed kept.
+ * "Next page" link. The forms follow page.h: 303 to the organization,
+ * or 422 with the message beside the field and what was typed kept.
+ * Deleting needs a ticked box and leaves the people without an
+ * organization; an organization with deals is refused (409) by the
+ * store, with its message.
  */
 #include "web/page.h"
 
@@ -106,9 +108,11 @@ enum result page_org(struct req *r, struct error *err)
 		return res;
 	struct buf b;
 	page_begin(&b, o.name, PAGE_NAV_ORGS);
-	html_raw(&b, "<h1>");
+	html_raw(&b, "<div class=\"title-row\"><h1>");
 	html_txt(&b, o.name);
-	html_raw(&b, "</h1>\n<dl class=\"facts\">");
+	html_raw(&b, "</h1><a class=\"button\" href=\"/organizations/");
+	html_int(&b, id);
+	html_raw(&b, "/edit\">Edit</a></div>\n<dl class=\"facts\">");
 	if (o.domain && o.domain[0]) {
 		html_raw(&b, "<dt>Domain</dt><dd>");
 		html_txt(&b, o.domain);
@@ -158,21 +162,74 @@ enum result page_org(struct req *r, struct error *err)
 	return page_reply(r, &b, 200, err);
 }
 
-static enum result orgs_form_page(struct req *r, const struct page_form *in,
-				  const struct error *bad, int status,
+/*
+ * The add form, or with o the edit form of o followed by the delete
+ * form; in and bad (may be NULL) give what was typed and the error,
+ * delete_bad the delete form's error.
+ */
+static enum result orgs_form_page(struct req *r, const struct organization *o,
+				  const struct page_form *in,
+				  const struct error *bad,
+				  const struct error *delete_bad, int status,
 				  struct error *err)
 {
 	struct page_fields fs = {in, bad, "org", false};
+	const char *title =
+	    o ? "Change the organization" : "Add an organization";
 	struct buf b;
-	page_begin(&b, "Add an organization", PAGE_NAV_ORGS);
-	html_raw(&b, "<h1>Add an organization</h1>\n");
-	page_form_start(&b, "/organizations/new", "Add an organization");
-	page_input(&b, &fs, "text", "name", "Name", NULL, true, NULL);
-	page_input(&b, &fs, "text", "domain", "Domain", NULL, false,
-		   "e.g. example.com");
-	page_input(&b, &fs, "text", "industry", "Industry", NULL, false, NULL);
-	page_textarea(&b, &fs, "notes", "Notes", NULL, 4, false);
-	page_form_end(&b, &fs, "Add organization");
+	page_begin(&b, title, PAGE_NAV_ORGS);
+	if (o) {
+		html_raw(&b, "<p class=\"crumbs\"><a href=\"/organizations/");
+		html_int(&b, o->id);
+		html_raw(&b, "\">");
+		html_txt(&b, o->name);
+		html_raw(&b, "</a></p>\n");
+	}
+	html_raw(&b, "<h1>");
+	html_txt(&b, title);
+	html_raw(&b, "</h1>\n");
+	page_form_start(&b,
+			o ? arena_printf(r->arena, "/organizations/%lld/edit",
+					 (long long)o->id)
+			  : "/organizations/new",
+			title);
+	page_input(&b, &fs, "text", "name", "Name", o ? o->name : NULL, true,
+		   NULL);
+	page_input(&b, &fs, "text", "domain", "Domain", o ? o->domain : NULL,
+		   false, "e.g. example.com");
+	page_input(&b, &fs, "text", "industry", "Industry",
+		   o ? o->industry : NULL, false, NULL);
+	page_textarea(&b, &fs, "notes", "Notes", o ? o->notes : NULL, 4, false);
+	page_form_end(&b, &fs, o ? "Save changes" : "Add organization");
+	if (o) {
+		struct page_fields dfs = {NULL, delete_bad, "delete", false};
+		html_raw(&b, "<h2>Delete</h2>\n");
+		page_form_start(&b,
+				arena_printf(r->arena,
+					     "/organizations/%lld/delete",
+					     (long long)o->id),
+				"Delete this organization");
+		html_raw(&b, "<div class=\"field check\"><input "
+			     "type=\"checkbox\" id=\"delete-confirm\" "
+			     "name=\"confirm\" value=\"yes\" required");
+		if (delete_bad)
+			html_raw(&b,
+				 " aria-invalid=\"true\" "
+				 "aria-describedby=\"delete-confirm-error\"");
+		html_raw(&b, "><label for=\"delete-confirm\">Yes, delete ");
+		html_txt(&b, o->name);
+		html_raw(&b, "; its people stay, without an organization"
+			     "</label>");
+		if (delete_bad) {
+			html_raw(&b, "<p class=\"error\" "
+				     "id=\"delete-confirm-error\">");
+			html_txt(&b, delete_bad->message);
+			html_raw(&b, "</p>");
+			dfs.shown = true;
+		}
+		html_raw(&b, "</div>\n");
+		page_form_end(&b, &dfs, "Delete");
+	}
 	page_end(&b);
 	return page_reply(r, &b, status, err);
 }
@@ -180,7 +237,40 @@ static enum result orgs_form_page(struct req *r, const struct page_form *in,
 /* Renders GET /organizations/new. */
 enum result page_orgs_new(struct req *r, struct error *err)
 {
-	return orgs_form_page(r, NULL, NULL, 200, err);
+	return orgs_form_page(r, NULL, NULL, NULL, NULL, 200, err);
+}
+
+/* Reads name, domain, industry and notes into o and validates them. */
+static enum result orgs_read(struct req *r, const struct page_form *f,
+			     struct organization *o, struct error *bad)
+{
+	o->name = page_form_text(r->arena, f, "name");
+	o->domain = page_form_text(r->arena, f, "domain");
+	o->industry = page_form_text(r->arena, f, "industry");
+	o->notes = page_form_text(r->arena, f, "notes");
+	if (!o->name)
+		return error_set(bad, R_INVALID, "name",
+				 "name: is required (the organization's "
+				 "name)");
+	return validate_org(o, bad);
+}
+
+/* The end of the add or edit form's POST. */
+static enum result orgs_after(struct req *r, const struct organization *old,
+			      const struct organization *o, enum result res,
+			      const struct page_form *f,
+			      const struct error *bad, struct error *err)
+{
+	if (res == R_OK)
+		return page_redirect(r, arena_printf(r->arena,
+						     "/organizations/%lld",
+						     (long long)o->id));
+	if (res != R_INVALID && res != R_CONFLICT) {
+		*err = *bad;
+		return res;
+	}
+	return orgs_form_page(r, old, f, bad, NULL,
+			      res == R_CONFLICT ? 409 : 422, err);
 }
 
 /* Handles POST /organizations/new. */
@@ -192,24 +282,75 @@ enum result page_orgs_create(struct req *r, struct error *err)
 		return page_fail(r, res, err);
 	struct organization o = {0};
 	struct error bad = {0};
-	o.name = page_form_text(r->arena, &f, "name");
-	o.domain = page_form_text(r->arena, &f, "domain");
-	o.industry = page_form_text(r->arena, &f, "industry");
-	o.notes = page_form_text(r->arena, &f, "notes");
-	if (!o.name)
-		res = error_set(&bad, R_INVALID, "name",
-				"name: is required (the organization's name)");
-	else
-		res = validate_org(&o, &bad);
+	res = orgs_read(r, &f, &o, &bad);
 	if (res == R_OK)
 		res = store_org_create(r->store, &o, &bad);
+	return orgs_after(r, NULL, &o, res, &f, &bad, err);
+}
+
+/* Reads the organization of the path. */
+static enum result orgs_of(struct req *r, struct organization *o,
+			   struct error *err)
+{
+	int64_t id;
+	enum result res = api_param_id(r, 0, &id, err);
 	if (res == R_OK)
-		return page_redirect(r, arena_printf(r->arena,
-						     "/organizations/%lld",
-						     (long long)o.id));
+		res = store_org_get(r->store, r->arena, id, o, err);
+	return res;
+}
+
+/* Renders GET /organizations/{id}/edit. */
+enum result page_orgs_edit(struct req *r, struct error *err)
+{
+	struct organization o;
+	enum result res = orgs_of(r, &o, err);
+	if (res != R_OK)
+		return page_fail(r, res, err);
+	return orgs_form_page(r, &o, NULL, NULL, NULL, 200, err);
+}
+
+/* Handles POST /organizations/{id}/edit. */
+enum result page_orgs_update(struct req *r, struct error *err)
+{
+	struct organization old, o;
+	struct page_form f;
+	enum result res = orgs_of(r, &old, err);
+	if (res == R_OK)
+		res = page_form_read(r, &f, err);
+	if (res != R_OK)
+		return page_fail(r, res, err);
+	struct error bad = {0};
+	o = old;
+	res = orgs_read(r, &f, &o, &bad);
+	if (res == R_OK)
+		res = store_org_update(r->store, &o, &bad);
+	return orgs_after(r, &old, &o, res, &f, &bad, err);
+}
+
+/* Handles POST /organizations/{id}/delete: needs confirm=yes. */
+enum result page_orgs_delete(struct req *r, struct error *err)
+{
+	struct organization o;
+	struct page_form f;
+	enum result res = orgs_of(r, &o, err);
+	if (res == R_OK)
+		res = page_form_read(r, &f, err);
+	if (res != R_OK)
+		return page_fail(r, res, err);
+	struct error bad = {0};
+	const char *c = page_form_get(&f, "confirm");
+	if (!c || strcmp(c, "yes") != 0)
+		res = error_set(&bad, R_INVALID, "confirm",
+				"confirm: tick the box to say you mean to "
+				"delete this organization");
+	if (res == R_OK)
+		res = store_org_delete(r->store, o.id, &bad);
+	if (res == R_OK)
+		return page_redirect(r, "/organizations");
 	if (res != R_INVALID && res != R_CONFLICT) {
 		*err = bad;
 		return res;
 	}
-	return orgs_form_page(r, &f, &bad, res == R_CONFLICT ? 409 : 422, err);
+	return orgs_form_page(r, &o, NULL, NULL, &bad,
+			      res == R_CONFLICT ? 409 : 422, err);
 }

@@ -1,17 +1,20 @@
 /*
- * page_person.c: one person's page, and the quick forms on it that add a
- * fact, an important date or an interaction in place (web layer).
+ * page_person.c: one person's page with its forms (web layer): add,
+ * change or remove a fact, an important date, a touch or a relationship
+ * in place; the handlers are in page_person_edit.c.
  *
  * The page leads with what a seller who knows people as people needs
  * before a call: family and kids' names, passions, likes and dislikes;
  * then the dates that matter to them, how you met and who introduced you,
- * their relationships told from their side, how to reach them, and every
- * touch on a timeline, newest first, a page at a time.
+ * their relationships told from their side and the people they
+ * introduced, how to reach them, the deals on whose committee they sit,
+ * and every touch on a timeline, newest first, a page at a time.
  *
- * Each quick form POSTs to its own path. On success the answer is 303
- * back to the page (so a reload does not post twice); on bad input the
- * whole page is rendered again with status 422, that form keeping what
- * was typed and the message beside the field at fault.
+ * Each form POSTs to its own path. On success the answer is 303 back to
+ * the page (so a reload does not post twice); on bad input the whole
+ * page is rendered again with status 422, that form (and the <details>
+ * around it) open, keeping what was typed, with the message beside the
+ * field at fault.
  */
 #include "web/page.h"
 
@@ -26,17 +29,10 @@
 #include "util/date.h"
 #include "web/html.h"
 #include "web/page_deal.h"
+#include "web/page_person.h"
 
-#define PERSON_TIMELINE_PAGE  50
-#define PERSON_REMIND_DEFAULT 14
-
-/* Which quick form is shown again with an error. */
-enum person_form {
-	PERSON_FORM_NONE,
-	PERSON_FORM_FACT,
-	PERSON_FORM_DATE,
-	PERSON_FORM_TOUCH
-};
+#define PERSON_TIMELINE_PAGE 50
+#define PERSON_REFERRED_MAX  100
 
 /* The order facts are shown in, with the heading of each kind. */
 static const struct {
@@ -99,8 +95,48 @@ struct person_view {
 	struct interaction *touches;
 	size_t n_touches;
 	bool more_touches;
+	struct relationship_type *types; /* for the relationship form */
+	size_t n_types;
+	struct person *referred; /* people they introduced */
+	size_t n_referred;
+	bool more_referred;
 	int64_t today;
+	const struct page_person_failed *failed;
 };
+
+/* The fields state of form (about item): what was typed and the error
+ * when it is the form that failed. */
+static struct page_fields person_fields(const struct person_view *v,
+					enum page_person_form form,
+					int64_t item, const char *prefix)
+{
+	struct page_fields fs = {NULL, NULL, prefix, false};
+	const struct page_person_failed *x = v->failed;
+	if (x && x->form == form && x->item == item) {
+		fs.in = x->in;
+		fs.err = x->bad;
+	}
+	return fs;
+}
+
+/* Opens a <details> that starts open when fs shows an error. */
+static void person_details(struct buf *b, const struct page_fields *fs,
+			   const char *summary)
+{
+	html_raw(b, fs->err ? "<details class=\"quick\" open><summary>"
+			    : "<details class=\"quick\"><summary>");
+	html_txt(b, summary);
+	html_raw(b, "</summary>\n");
+}
+
+/* A small form with only a button, posting to action. */
+static void person_button(struct buf *b, struct page_fields *fs,
+			  const char *action, const char *label,
+			  const char *submit)
+{
+	page_form_start(b, action, label);
+	page_form_end(b, fs, submit);
+}
 
 static enum result person_load(struct req *r, int64_t id, int64_t after,
 			       struct person_view *v, struct error *err)
@@ -131,6 +167,13 @@ static enum result person_load(struct req *r, int64_t id, int64_t after,
 		res = store_interaction_list(r->store, r->arena, id, &page,
 					     &v->touches, &v->n_touches,
 					     &v->more_touches, err);
+	if (res == R_OK)
+		res = store_reltype_list(r->store, r->arena, &v->types,
+					 &v->n_types, err);
+	if (res == R_OK)
+		res = store_person_list_referred(
+		    r->store, r->arena, id, PERSON_REFERRED_MAX, &v->referred,
+		    &v->n_referred, &v->more_referred, err);
 	return res;
 }
 
@@ -158,9 +201,49 @@ static void person_heading(struct buf *b, const struct person_view *v)
 	}
 }
 
-static void person_facts(struct buf *b, const struct person_view *v,
-			 struct page_fields *fs)
+/* An action path under the person: /people/ID/rest. */
+static const char *person_path(struct req *r, const struct person_view *v,
+			       const char *rest)
 {
+	return arena_printf(r->arena, "/people/%lld/%s", (long long)v->p.id,
+			    rest);
+}
+
+/* The forms that change fact f or remove it. */
+static void person_fact_edit(struct buf *b, struct req *r,
+			     const struct person_view *v, const struct fact *f)
+{
+	const char *base =
+	    arena_printf(r->arena, "facts/%lld", (long long)f->id);
+	struct page_fields fs =
+	    person_fields(v, PERSON_FORM_FACT_EDIT, f->id,
+			  arena_printf(r->arena, "f%lld", (long long)f->id));
+	struct page_fields ds = person_fields(
+	    v, PERSON_FORM_FACT_DELETE, f->id,
+	    arena_printf(r->arena, "f%lld-delete", (long long)f->id));
+	struct page_fields open = {NULL, fs.err ? fs.err : ds.err, "", false};
+	person_details(b, &open, "Change or remove");
+	page_form_start(
+	    b, person_path(r, v, base),
+	    arena_printf(r->arena, "Change fact %lld", (long long)f->id));
+	page_select(b, &fs, "kind", "Kind", person_fact_kinds,
+		    COUNT(person_fact_kinds), fact_kind_name(f->kind));
+	page_input(b, &fs, "text", "label", "Label", f->label, false, NULL);
+	page_input(b, &fs, "text", "value", "What", f->value, true, NULL);
+	page_form_end(b, &fs, "Save fact");
+	person_button(
+	    b, &ds,
+	    person_path(r, v, arena_printf(r->arena, "%s/delete", base)),
+	    arena_printf(r->arena, "Remove fact %lld", (long long)f->id),
+	    "Remove fact");
+	html_raw(b, "</details>\n");
+}
+
+static void person_facts(struct buf *b, struct req *r,
+			 const struct person_view *v)
+{
+	struct page_fields add = person_fields(v, PERSON_FORM_FACT, 0, "fact");
+	struct page_fields *fs = &add;
 	html_raw(b, "<section aria-labelledby=\"facts-h\"><h2 id=\"facts-h\">"
 		    "Personal</h2>\n");
 	if (!v->n_facts)
@@ -179,25 +262,23 @@ static void person_facts(struct buf *b, const struct person_view *v,
 				html_raw(b, "</h3>\n<ul class=\"facts\">\n");
 				any = true;
 			}
-			html_raw(b, "<li>");
+			html_raw(b, "<li id=\"fact-");
+			html_int(b, f->id);
+			html_raw(b, "\">");
 			if (f->label && f->label[0]) {
 				html_raw(b, "<span class=\"label\">");
 				html_txt(b, f->label);
 				html_raw(b, ":</span> ");
 			}
 			html_txt(b, f->value);
+			person_fact_edit(b, r, v, f);
 			html_raw(b, "</li>\n");
 		}
 		if (any)
 			html_raw(b, "</ul>\n");
 	}
-	html_raw(b, "<details class=\"quick\"");
-	html_raw(b, fs->err ? " open" : "");
-	html_raw(b, "><summary>Add a fact</summary>\n");
-	char action[64];
-	snprintf(action, sizeof(action), "/people/%lld/facts",
-		 (long long)v->p.id);
-	page_form_start(b, action, "Add a fact");
+	person_details(b, fs, "Add a fact");
+	page_form_start(b, person_path(r, v, "facts"), "Add a fact");
 	page_select(b, fs, "kind", "Kind", person_fact_kinds,
 		    COUNT(person_fact_kinds), "family");
 	page_input(b, fs, "text", "label", "Label", NULL, false,
@@ -207,9 +288,61 @@ static void person_facts(struct buf *b, const struct person_view *v,
 	html_raw(b, "</details></section>\n");
 }
 
-static void person_dates(struct buf *b, const struct person_view *v,
-			 struct page_fields *fs)
+/* The date fields, with d's values as defaults (NULL: a new date). */
+static void person_date_fields(struct buf *b, struct req *r,
+			       struct page_fields *fs,
+			       const struct important_date *d)
 {
+	page_select(b, fs, "kind", "Kind", person_date_kinds,
+		    COUNT(person_date_kinds),
+		    d ? date_kind_name(d->kind) : "birthday");
+	page_input(b, fs, "text", "label", "Label (for other dates)",
+		   d ? d->label : NULL, false, NULL);
+	page_select(b, fs, "month", "Month", person_months,
+		    COUNT(person_months),
+		    d ? person_months[d->month - 1].value : "1");
+	page_input(b, fs, "number", "day", "Day",
+		   d ? arena_printf(r->arena, "%d", d->day) : NULL, true, NULL);
+	page_input(b, fs, "number", "year", "Year",
+		   d && d->year ? arena_printf(r->arena, "%d", d->year) : NULL,
+		   false, "Leave empty when you do not know it.");
+	page_input(b, fs, "number", "remind_days",
+		   "Remind this many days ahead",
+		   d ? arena_printf(r->arena, "%d", d->remind_days) : "14",
+		   false, NULL);
+}
+
+static void person_date_edit(struct buf *b, struct req *r,
+			     const struct person_view *v,
+			     const struct important_date *d)
+{
+	const char *base =
+	    arena_printf(r->arena, "dates/%lld", (long long)d->id);
+	struct page_fields fs =
+	    person_fields(v, PERSON_FORM_DATE_EDIT, d->id,
+			  arena_printf(r->arena, "d%lld", (long long)d->id));
+	struct page_fields ds = person_fields(
+	    v, PERSON_FORM_DATE_DELETE, d->id,
+	    arena_printf(r->arena, "d%lld-delete", (long long)d->id));
+	struct page_fields open = {NULL, fs.err ? fs.err : ds.err, "", false};
+	person_details(b, &open, "Change or remove");
+	page_form_start(
+	    b, person_path(r, v, base),
+	    arena_printf(r->arena, "Change date %lld", (long long)d->id));
+	person_date_fields(b, r, &fs, d);
+	page_form_end(b, &fs, "Save date");
+	person_button(
+	    b, &ds,
+	    person_path(r, v, arena_printf(r->arena, "%s/delete", base)),
+	    arena_printf(r->arena, "Remove date %lld", (long long)d->id),
+	    "Remove date");
+	html_raw(b, "</details>\n");
+}
+
+static void person_dates(struct buf *b, struct req *r,
+			 const struct person_view *v)
+{
+	struct page_fields add = person_fields(v, PERSON_FORM_DATE, 0, "date");
 	html_raw(b, "<section aria-labelledby=\"dates-h\"><h2 id=\"dates-h\">"
 		    "Important dates</h2>\n");
 	if (!v->n_dates)
@@ -222,7 +355,9 @@ static void person_dates(struct buf *b, const struct person_view *v,
 		    today_next_occurrence(d->month, d->day, v->today);
 		int y, m, dd;
 		date_from_days(next, &y, &m, &dd);
-		html_raw(b, "<li><span class=\"label\">");
+		html_raw(b, "<li id=\"date-");
+		html_int(b, d->id);
+		html_raw(b, "\"><span class=\"label\">");
 		if (d->kind == DATE_CUSTOM && d->label)
 			html_txt(b, d->label);
 		else
@@ -245,30 +380,84 @@ static void person_dates(struct buf *b, const struct person_view *v,
 			html_int(b, y - d->year);
 			html_raw(b, d->kind == DATE_BIRTHDAY ? "" : " years");
 		}
-		html_raw(b, "</span></li>\n");
+		html_raw(b, "</span>");
+		person_date_edit(b, r, v, d);
+		html_raw(b, "</li>\n");
 	}
 	if (v->n_dates)
 		html_raw(b, "</ul>\n");
-	html_raw(b, "<details class=\"quick\"");
-	html_raw(b, fs->err ? " open" : "");
-	html_raw(b, "><summary>Add a date</summary>\n");
-	char action[64];
-	snprintf(action, sizeof(action), "/people/%lld/dates",
-		 (long long)v->p.id);
-	page_form_start(b, action, "Add a date");
-	page_select(b, fs, "kind", "Kind", person_date_kinds,
-		    COUNT(person_date_kinds), "birthday");
-	page_input(b, fs, "text", "label", "Label (for other dates)", NULL,
-		   false, NULL);
-	page_select(b, fs, "month", "Month", person_months,
-		    COUNT(person_months), "1");
-	page_input(b, fs, "number", "day", "Day", NULL, true, NULL);
-	page_input(b, fs, "number", "year", "Year", NULL, false,
-		   "Leave empty when you do not know it.");
-	page_input(b, fs, "number", "remind_days",
-		   "Remind this many days ahead", "14", false, NULL);
-	page_form_end(b, fs, "Add date");
+	person_details(b, &add, "Add a date");
+	page_form_start(b, person_path(r, v, "dates"), "Add a date");
+	person_date_fields(b, r, &add, NULL);
+	page_form_end(b, &add, "Add date");
 	html_raw(b, "</details></section>\n");
+}
+
+/* The relationships, each with a form that removes it, and the form that
+ * adds one: the type read from this person's side, the other person by
+ * id or by name. */
+static void person_rels(struct buf *b, struct req *r,
+			const struct person_view *v)
+{
+	const struct person *p = &v->p;
+	html_raw(b, "<h3 id=\"rels-h\">Relationships</h3>\n");
+	if (v->n_rels)
+		html_raw(b, "<ul class=\"list\">\n");
+	struct buf t;
+	buf_init(&t, 4096);
+	for (size_t i = 0; i < v->n_rels; i++) {
+		const struct relationship *x = &v->rels[i];
+		buf_reset(&t);
+		relationship_describe(x, p->id, &t);
+		html_raw(b, "<li><a href=\"/people/");
+		html_int(b, relationship_other(x, p->id));
+		html_raw(b, "\">");
+		html_txt(b, buf_str(&t));
+		html_raw(b, "</a>");
+		struct page_fields ds = person_fields(
+		    v, PERSON_FORM_REL_DELETE, x->id,
+		    arena_printf(r->arena, "r%lld", (long long)x->id));
+		person_button(b, &ds,
+			      person_path(r, v,
+					  arena_printf(r->arena,
+						       "relationships/%lld/"
+						       "delete",
+						       (long long)x->id)),
+			      arena_printf(r->arena, "Remove relationship %lld",
+					   (long long)x->id),
+			      "Remove");
+		html_raw(b, "</li>\n");
+	}
+	buf_free(&t);
+	if (v->n_rels)
+		html_raw(b, "</ul>\n");
+	struct page_fields fs = person_fields(v, PERSON_FORM_REL, 0, "rel");
+	person_details(b, &fs, "Add a relationship");
+	page_form_start(b, person_path(r, v, "relationships"),
+			"Add a relationship");
+	/* "7" reads the type from this person's side (label), "-7" from
+	 * the other's (inverse label), when the two differ. */
+	struct page_option *o =
+	    arena_alloc(r->arena, (2 * v->n_types + 1) * sizeof(*o));
+	size_t n = 0;
+	for (size_t i = 0; i < v->n_types; i++) {
+		const struct relationship_type *ty = &v->types[i];
+		o[n++] = (struct page_option){
+		    arena_printf(r->arena, "%lld", (long long)ty->id),
+		    arena_printf(r->arena, "%s is %s …", v->name, ty->label)};
+		if (strcmp(ty->label, ty->inverse_label) != 0)
+			o[n++] = (struct page_option){
+			    arena_printf(r->arena, "-%lld", (long long)ty->id),
+			    arena_printf(r->arena, "%s is %s …", v->name,
+					 ty->inverse_label)};
+	}
+	page_select(b, &fs, "type", "Relationship", o, n, n ? o[0].value : "");
+	page_input(b, &fs, "text", "other", "The other person", NULL, true,
+		   "Their name, or the number at the end of their page's "
+		   "address.");
+	page_input(b, &fs, "text", "notes", "Notes", NULL, false, NULL);
+	page_form_end(b, &fs, "Add relationship");
+	html_raw(b, "</details>\n");
 }
 
 static void person_ties(struct buf *b, struct req *r,
@@ -297,27 +486,26 @@ static void person_ties(struct buf *b, struct req *r,
 		html_raw(b, ".</p>\n");
 		any = true;
 	}
-	if (v->n_rels) {
-		html_raw(b, "<h3>Relationships</h3>\n<ul class=\"list\">\n");
-		struct buf t;
-		buf_init(&t, 4096);
-		for (size_t i = 0; i < v->n_rels; i++) {
-			buf_reset(&t);
-			relationship_describe(&v->rels[i], p->id, &t);
-			html_raw(b, "<li><a href=\"/people/");
-			html_int(b, relationship_other(&v->rels[i], p->id));
-			html_raw(b, "\">");
-			html_txt(b, buf_str(&t));
-			html_raw(b, "</a></li>\n");
-		}
-		buf_free(&t);
-		html_raw(b, "</ul>\n");
-		any = true;
-	}
 	if (!any)
 		html_raw(b, "<p class=\"empty\">Not written down yet.</p>\n");
+	if (v->n_referred) {
+		html_raw(b, "<h3 id=\"referred-h\">People they introduced"
+			    "</h3>\n<ul class=\"list referred\">\n");
+		for (size_t i = 0; i < v->n_referred; i++) {
+			const struct person *x = &v->referred[i];
+			html_raw(b, "<li>");
+			page_person_link(
+			    b, x->id,
+			    page_name(r, x->given_name, x->family_name));
+			html_raw(b, "</li>\n");
+		}
+		html_raw(b, "</ul>\n");
+		if (v->more_referred)
+			html_raw(b, "<p class=\"why\">Only the first 100 are "
+				    "listed.</p>\n");
+	}
+	person_rels(b, r, v);
 	html_raw(b, "</section>\n");
-	(void)r;
 }
 
 static void person_contact(struct buf *b, const struct person_view *v)
@@ -372,47 +560,99 @@ static void person_contact(struct buf *b, const struct person_view *v)
 	html_raw(b, "</section>\n");
 }
 
-static void person_touch_form(struct buf *b, const struct person_view *v,
-			      struct page_fields *fs)
+/* The touch fields, with t's values as defaults (NULL: a new touch). */
+static void person_touch_fields(struct buf *b, struct req *r,
+				const struct person_view *v,
+				struct page_fields *fs,
+				const struct interaction *t)
 {
-	char today[DATE_STR_MAX];
-	date_format(v->today, today);
-	html_raw(b, "<details class=\"quick\"");
-	html_raw(b, fs->err ? " open" : "");
-	html_raw(b, "><summary>Log a touch</summary>\n");
-	char action[64];
-	snprintf(action, sizeof(action), "/people/%lld/interactions",
-		 (long long)v->p.id);
-	page_form_start(b, action, "Log a touch");
+	char *on = arena_alloc(r->arena, DATE_STR_MAX);
+	date_format(t ? time_local_days(t->occurred_at, 0) : v->today, on);
+	char *fu = NULL;
+	if (t && t->has_follow_up) {
+		fu = arena_alloc(r->arena, DATE_STR_MAX);
+		date_format(t->follow_up_on, fu);
+	}
 	page_select(b, fs, "kind", "Kind", person_touch_kinds,
-		    COUNT(person_touch_kinds), "call");
-	page_input(b, fs, "date", "on", "On", today, true, "YYYY-MM-DD");
-	page_input(b, fs, "text", "summary", "What happened", NULL, true, NULL);
-	page_textarea(b, fs, "notes", "Notes", NULL, 3, false);
-	page_input(b, fs, "date", "follow_up_on", "Follow up on", NULL, false,
+		    COUNT(person_touch_kinds),
+		    t ? interaction_kind_name(t->kind) : "call");
+	page_input(b, fs, "date", "on", "On", on, true, "YYYY-MM-DD");
+	page_input(b, fs, "text", "summary", "What happened",
+		   t ? t->summary : NULL, true, NULL);
+	page_textarea(b, fs, "notes", "Notes", t ? t->notes : NULL, 3, false);
+	page_input(b, fs, "date", "follow_up_on", "Follow up on", fu, false,
 		   "Leave empty for no follow-up.");
-	page_form_end(b, fs, "Log touch");
+	if (t) {
+		static const struct page_option done[] = {{"no", "Not yet"},
+							  {"yes", "Done"}};
+		page_select(b, fs, "follow_up_done", "Follow-up", done,
+			    COUNT(done), t->follow_up_done ? "yes" : "no");
+	}
+}
+
+static void person_touch_form(struct buf *b, struct req *r,
+			      const struct person_view *v)
+{
+	struct page_fields fs = person_fields(v, PERSON_FORM_TOUCH, 0, "touch");
+	person_details(b, &fs, "Log a touch");
+	page_form_start(b, person_path(r, v, "interactions"), "Log a touch");
+	person_touch_fields(b, r, v, &fs, NULL);
+	page_form_end(b, &fs, "Log touch");
 	html_raw(b, "</details>\n");
 }
 
-static void person_timeline(struct buf *b, const struct person_view *v,
-			    struct page_fields *fs)
+static void person_touch_edit(struct buf *b, struct req *r,
+			      const struct person_view *v,
+			      const struct interaction *t)
+{
+	const char *base =
+	    arena_printf(r->arena, "interactions/%lld", (long long)t->id);
+	struct page_fields fs =
+	    person_fields(v, PERSON_FORM_TOUCH_EDIT, t->id,
+			  arena_printf(r->arena, "t%lld", (long long)t->id));
+	struct page_fields ds = person_fields(
+	    v, PERSON_FORM_TOUCH_DELETE, t->id,
+	    arena_printf(r->arena, "t%lld-delete", (long long)t->id));
+	struct page_fields open = {NULL, fs.err ? fs.err : ds.err, "", false};
+	person_details(b, &open, "Change or remove");
+	page_form_start(
+	    b, person_path(r, v, base),
+	    arena_printf(r->arena, "Change touch %lld", (long long)t->id));
+	person_touch_fields(b, r, v, &fs, t);
+	page_form_end(b, &fs, "Save touch");
+	person_button(
+	    b, &ds,
+	    person_path(r, v, arena_printf(r->arena, "%s/delete", base)),
+	    arena_printf(r->arena, "Remove touch %lld", (long long)t->id),
+	    t->n_people > 1 ? "Remove it for everyone on it" : "Remove touch");
+	html_raw(b, "</details>\n");
+}
+
+static void person_timeline(struct buf *b, struct req *r,
+			    const struct person_view *v)
 {
 	html_raw(b, "<section aria-labelledby=\"touch-h\"><h2 id=\"touch-h\">"
 		    "Timeline</h2>\n");
-	person_touch_form(b, v, fs);
+	person_touch_form(b, r, v);
 	if (!v->n_touches)
 		html_raw(b, "<p class=\"empty\">No touches yet.</p>\n");
 	else
 		html_raw(b, "<ol class=\"timeline\">\n");
 	for (size_t i = 0; i < v->n_touches; i++) {
 		const struct interaction *t = &v->touches[i];
-		html_raw(b, "<li><span class=\"when\">");
+		html_raw(b, "<li id=\"touch-");
+		html_int(b, t->id);
+		html_raw(b, "\"><span class=\"when\">");
 		page_time_day(b, t->occurred_at);
 		html_raw(b, "</span> <span class=\"kind\">");
 		html_txt(b, interaction_kind_name(t->kind));
 		html_raw(b, "</span> ");
 		html_txt(b, t->summary);
+		if (t->deal_id) {
+			html_raw(b, " <a class=\"why\" href=\"/deals/");
+			html_int(b, t->deal_id);
+			html_raw(b, "\">on a deal</a>");
+		}
 		if (t->has_follow_up) {
 			html_raw(b, t->follow_up_done
 					? " <span class=\"why\">followed up "
@@ -425,6 +665,7 @@ static void person_timeline(struct buf *b, const struct person_view *v,
 			html_txt(b, t->notes);
 			html_raw(b, "</p>");
 		}
+		person_touch_edit(b, r, v, t);
 		html_raw(b, "</li>\n");
 	}
 	if (v->n_touches)
@@ -441,34 +682,21 @@ static void person_timeline(struct buf *b, const struct person_view *v,
 	html_raw(b, "</section>\n");
 }
 
-/* Renders the page; form (if any) shows in's values and bad's message. */
-static enum result person_render(struct req *r, int64_t id, int64_t after,
-				 enum person_form form,
-				 const struct page_form *in,
-				 const struct error *bad, int status,
-				 struct error *err)
+enum result page_person_render(struct req *r, int64_t id, int64_t after,
+			       const struct page_person_failed *failed,
+			       int status, struct error *err)
 {
 	struct person_view v;
 	enum result res = person_load(r, id, after, &v, err);
 	if (res != R_OK)
 		return page_fail(r, res, err);
-	struct page_fields ff = {NULL, NULL, "fact", false};
-	struct page_fields df = {NULL, NULL, "date", false};
-	struct page_fields tf = {NULL, NULL, "touch", false};
-	struct page_fields *which = form == PERSON_FORM_FACT	? &ff
-				    : form == PERSON_FORM_DATE	? &df
-				    : form == PERSON_FORM_TOUCH ? &tf
-								: NULL;
-	if (which) {
-		which->in = in;
-		which->err = bad;
-	}
+	v.failed = failed;
 	struct buf b;
 	page_begin(&b, v.name, PAGE_NAV_PEOPLE);
 	person_heading(&b, &v);
 	html_raw(&b, "<div class=\"columns\"><div>\n");
-	person_facts(&b, &v, &ff);
-	person_dates(&b, &v, &df);
+	person_facts(&b, r, &v);
+	person_dates(&b, r, &v);
 	person_ties(&b, r, &v);
 	person_contact(&b, &v);
 	res = page_deal_list_for(&b, r, v.p.org_id, v.p.id, err);
@@ -477,7 +705,7 @@ static enum result person_render(struct req *r, int64_t id, int64_t after,
 		return res;
 	}
 	html_raw(&b, "</div><div>\n");
-	person_timeline(&b, &v, &tf);
+	person_timeline(&b, r, &v);
 	html_raw(&b, "</div></div>\n");
 	page_end(&b);
 	return page_reply(r, &b, status, err);
@@ -498,157 +726,5 @@ enum result page_person(struct req *r, struct error *err)
 					   "gave out (follow the page's own "
 					   "links)"),
 				 err);
-	return person_render(r, id, after, PERSON_FORM_NONE, NULL, NULL, 200,
-			     err);
-}
-
-/*
- * The end of a quick form's POST: 303 back to the page when res is R_OK,
- * the page again with 422 (409 for a conflict) when the input was at
- * fault, else the failure itself.
- */
-static enum result person_after(struct req *r, int64_t id, enum result res,
-				enum person_form form,
-				const struct page_form *in,
-				const struct error *bad, const char *anchor,
-				struct error *err)
-{
-	if (res == R_OK)
-		return page_redirect(r,
-				     arena_printf(r->arena, "/people/%lld#%s",
-						  (long long)id, anchor));
-	if (res != R_INVALID && res != R_CONFLICT) {
-		*err = *bad;
-		return res;
-	}
-	return person_render(r, id, 0, form, in, bad,
-			     res == R_CONFLICT ? 409 : 422, err);
-}
-
-/* Reads the person id of a quick form's path and the form; checks the
- * person exists. */
-static enum result person_begin(struct req *r, int64_t *id, struct page_form *f,
-				struct error *err)
-{
-	struct person p;
-	enum result res = api_param_id(r, 0, id, err);
-	if (res == R_OK)
-		res = store_person_get(r->store, r->arena, *id, &p, err);
-	if (res == R_OK)
-		res = page_form_read(r, f, err);
-	return res;
-}
-
-/* Handles POST /people/{id}/facts. */
-enum result page_person_fact(struct req *r, struct error *err)
-{
-	int64_t id;
-	struct page_form f;
-	enum result res = person_begin(r, &id, &f, err);
-	if (res != R_OK)
-		return page_fail(r, res, err);
-	struct fact fact = {0};
-	struct error bad = {0};
-	fact.person_id = id;
-	fact.label = page_form_text(r->arena, &f, "label");
-	fact.value = page_form_text(r->arena, &f, "value");
-	const char *kind = page_form_get(&f, "kind");
-	if (!kind || !fact_kind_parse(kind, &fact.kind))
-		res = error_set(&bad, R_INVALID, "kind",
-				"kind: must be one of %s", fact_kind_list());
-	else if (!fact.value)
-		res = error_set(&bad, R_INVALID, "value",
-				"value: is required (what you learned, e.g. "
-				"\"Maya, 7\")");
-	else
-		res = validate_fact(&fact, &bad);
-	if (res == R_OK)
-		res = store_fact_create(r->store, &fact, &bad);
-	return person_after(r, id, res, PERSON_FORM_FACT, &f, &bad, "facts-h",
-			    err);
-}
-
-/* Handles POST /people/{id}/dates. */
-enum result page_person_date(struct req *r, struct error *err)
-{
-	int64_t id;
-	struct page_form f;
-	enum result res = person_begin(r, &id, &f, err);
-	if (res != R_OK)
-		return page_fail(r, res, err);
-	struct important_date d = {0};
-	struct error bad = {0};
-	d.person_id = id;
-	d.label = page_form_text(r->arena, &f, "label");
-	const char *kind = page_form_get(&f, "kind");
-	if (!kind || !date_kind_parse(kind, &d.kind))
-		res = error_set(&bad, R_INVALID, "kind",
-				"kind: must be one of %s", date_kind_list());
-	if (res == R_OK)
-		res = page_form_int(&f, "month", 1, 12, 0, &d.month, &bad);
-	if (res == R_OK)
-		res = page_form_int(&f, "day", 1, 31, 0, &d.day, &bad);
-	if (res == R_OK && !d.day)
-		res = error_set(&bad, R_INVALID, "day",
-				"day: is required (the day of the month, 1 to "
-				"31)");
-	if (res == R_OK)
-		res = page_form_int(&f, "year", VALIDATE_YEAR_MIN,
-				    VALIDATE_YEAR_MAX, 0, &d.year, &bad);
-	if (res == R_OK)
-		res =
-		    page_form_int(&f, "remind_days", 0, VALIDATE_REMIND_MAX,
-				  PERSON_REMIND_DEFAULT, &d.remind_days, &bad);
-	if (res == R_OK)
-		res = validate_date(&d, &bad);
-	if (res == R_OK)
-		res = store_date_create(r->store, &d, &bad);
-	return person_after(r, id, res, PERSON_FORM_DATE, &f, &bad, "dates-h",
-			    err);
-}
-
-/* Handles POST /people/{id}/interactions. */
-enum result page_person_touch(struct req *r, struct error *err)
-{
-	int64_t id;
-	struct page_form f;
-	enum result res = person_begin(r, &id, &f, err);
-	if (res != R_OK)
-		return page_fail(r, res, err);
-	struct interaction it = {0};
-	struct error bad = {0};
-	it.people = &id;
-	it.n_people = 1;
-	it.summary = page_form_text(r->arena, &f, "summary");
-	it.notes = page_form_text(r->arena, &f, "notes");
-	bool has_on = false;
-	int64_t on = 0;
-	const char *kind = page_form_get(&f, "kind");
-	if (!kind || !interaction_kind_parse(kind, &it.kind))
-		res = error_set(&bad, R_INVALID, "kind",
-				"kind: must be one of %s",
-				interaction_kind_list());
-	if (res == R_OK)
-		res = page_form_date(&f, "on", &has_on, &on, &bad);
-	if (res == R_OK)
-		res = page_form_date(&f, "follow_up_on", &it.has_follow_up,
-				     &it.follow_up_on, &bad);
-	if (res == R_OK && !it.summary)
-		res = error_set(&bad, R_INVALID, "summary",
-				"summary: is required (a line on what "
-				"happened)");
-	/* A touch today is now; one on another day is noon UTC that day. */
-	int64_t today = time_local_days(r->now, 0);
-	it.occurred_at =
-	    !has_on || on == today ? r->now : on * 86400 + 12 * 3600;
-	if (res == R_OK) {
-		res = validate_interaction(&it, r->now, &bad);
-		if (res == R_INVALID && strcmp(bad.field, "occurred_at") == 0)
-			error_set(&bad, R_INVALID, "on",
-				  "on: must be a day between 1900 and today");
-	}
-	if (res == R_OK)
-		res = store_interaction_create(r->store, &it, &bad);
-	return person_after(r, id, res, PERSON_FORM_TOUCH, &f, &bad, "touch-h",
-			    err);
+	return page_person_render(r, id, after, NULL, 200, err);
 }

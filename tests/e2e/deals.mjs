@@ -1,7 +1,9 @@
 // Browser journeys through the deal pages, run by browser.mjs with
 // JavaScript on and off: start a deal, find it on the board, open it,
 // add a concern in the buyer's words, answer it, mark it resolved when
-// the buyer confirms, move the stage, and see the measures drawn as SVG.
+// the buyer confirms, move the stage, add a late plan step, log a touch
+// on the deal, find the step on today's list, and see the measures
+// drawn as SVG.
 
 // Returns the journey as a test function for browser.mjs.
 export function dealJourney(base, expect, tag) {
@@ -84,6 +86,46 @@ export function dealJourney(base, expect, tag) {
       .getByText("Stage: Exploring → Evaluating").waitFor();
     expect(/evaluating/i.test(await page.locator(".badge.stage")
       .textContent()), "badge shows the new stage");
+
+    // A step on the plan that is already late, and a touch on the deal
+    // with someone at the organization; the touch is on the timeline.
+    const dealUrl = page.url().split("#")[0];
+    await page.getByText("Add a step").click();
+    const step = page.getByRole("form", { name: "Add a step" });
+    const stepTitle = "Send the service history " + tag;
+    await step.getByLabel("Step", { exact: true }).fill(stepTitle);
+    await step.getByLabel("Whose step").selectOption("seller");
+    const yesterday = new Date(Date.now() - 2 * 86400000)
+      .toISOString().slice(0, 10);
+    await step.getByLabel("Due on").fill(yesterday);
+    await step.getByRole("button", { name: "Add step" }).click();
+    await page.locator("li.step.overdue").getByText(stepTitle).waitFor();
+    await page.goto(base + "/people/new");
+    await page.getByLabel("First name").fill("Vera " + tag);
+    await page.getByLabel("Organization").selectOption({ label: org });
+    await Promise.all([
+      page.waitForURL(/\/people\/\d+$/),
+      page.getByRole("button", { name: "Add person" }).click(),
+    ]);
+    await page.goto(dealUrl);
+    const touch = page.getByRole("form", { name: "Log a touch on this deal" });
+    await touch.getByLabel("Kind").selectOption("meeting");
+    await touch.getByLabel("With", { exact: true }).selectOption({ label: "Vera " + tag });
+    await touch.getByLabel("What happened").fill("Walked the depot " + tag);
+    await touch.getByRole("button", { name: "Log touch" }).click();
+    await page.locator("ol.timeline").getByText("Walked the depot " + tag)
+      .waitFor();
+
+    // Today's list: the late step, linking to the deal's plan.
+    await page.goto(base + "/");
+    const deals = page.locator("section", {
+      has: page.getByRole("heading", { level: 2, name: "Deals" }),
+    });
+    const late = deals.locator("ul.steps-due li", { hasText: stepTitle });
+    await late.waitFor();
+    expect(/overdue/.test(await late.textContent()), "the step is overdue");
+    await late.getByRole("link", { name: title }).click();
+    await page.getByRole("heading", { level: 1, name: title }).waitFor();
 
     // The measures, drawn by the server.
     await page.goto(base + "/metrics");

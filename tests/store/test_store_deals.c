@@ -11,6 +11,7 @@
 
 #include <cmocka.h>
 
+#include "core/deal_rules.h"
 #include "fixture.h"
 #include "store/store_deal.h"
 #include "util/date.h"
@@ -251,6 +252,198 @@ static void asks_and_metrics_inputs(void **state)
 			 1);
 }
 
+/* The deal side of the daily list: steps due (overdue first), stalled
+ * deals as deal_rules_stall judges them, unsettled concerns; paged with
+ * totals, open deals only. */
+static void today_deal_side(void **state)
+{
+	struct fixture *fx = *state;
+	int64_t org = fixture_org(fx, "Acme");
+	int64_t ana = fixture_person(fx, "Ana", NULL, org);
+	int64_t a = new_deal(fx, org, NULL), b = new_deal(fx, org, NULL);
+	int64_t closed = new_deal(fx, org, NULL);
+	int64_t today = 20000, now = today * 86400 + 3600;
+	struct plan_step steps[] = {
+	    {.deal_id = a, .title = "late", .side = SIDE_BUYER,
+	     .has_due_on = true, .due_on = today - 3, .owner_person_id = ana},
+	    {.deal_id = b, .title = "today", .side = SIDE_SELLER,
+	     .has_due_on = true, .due_on = today},
+	    {.deal_id = a, .title = "far", .side = SIDE_BOTH,
+	     .has_due_on = true, .due_on = today + 30},
+	    {.deal_id = a, .title = "undated", .side = SIDE_BUYER},
+	    {.deal_id = closed, .title = "closed", .side = SIDE_BUYER,
+	     .has_due_on = true, .due_on = today - 9},
+	};
+	for (size_t i = 0; i < sizeof(steps) / sizeof(steps[0]); i++)
+		assert_int_equal(store_plan_step_create(fx->s, &steps[i],
+							&fx->err),
+				 R_OK);
+	assert_int_equal(store_deal_set_status(fx->s, closed, STATUS_LOST,
+					       NULL, today, now, &fx->err),
+			 R_OK);
+	/* a is quiet since its creation long ago; b had a touch lately */
+	fixture_exec(fx, "UPDATE deal SET created_at = 1000");
+	struct interaction it = {.kind = INTERACTION_CALL,
+				 .occurred_at = now - 2 * 86400,
+				 .summary = "call", .people = &ana,
+				 .n_people = 1, .deal_id = b};
+	assert_int_equal(store_interaction_create(fx->s, &it, &fx->err), R_OK);
+	struct concern c1 = {.deal_id = b, .category = CONCERN_PRICE,
+			     .words = "dear", .raised_at = 500};
+	struct concern c2 = {.deal_id = b, .category = CONCERN_RISK,
+			     .words = "risky", .raised_at = 900};
+	struct concern c3 = {.deal_id = a, .category = CONCERN_FIT,
+			     .words = "fits?", .raised_at = 700};
+	assert_int_equal(store_concern_create(fx->s, &c1, &fx->err), R_OK);
+	assert_int_equal(store_concern_create(fx->s, &c2, &fx->err), R_OK);
+	assert_int_equal(store_concern_create(fx->s, &c3, &fx->err), R_OK);
+	assert_int_equal(store_concern_act(fx->s, fx->a, c2.id, CACTION_ANSWER,
+					   "it is safe", 1000, NULL, &fx->err),
+			 R_OK);
+	assert_int_equal(store_concern_act(fx->s, fx->a, c3.id, CACTION_DROP,
+					   NULL, 1000, NULL, &fx->err),
+			 R_OK);
+	struct deal_today_window w = {today, now, 14, 0, 50, 0};
+	struct deal_today t;
+	assert_int_equal(store_deal_today_read(fx->s, fx->a, &w, &t, &fx->err),
+			 R_OK);
+	assert_int_equal(t.steps_total, 2);
+	assert_int_equal(t.n_steps, 2);
+	assert_string_equal(t.steps[0].step.title, "late");
+	assert_string_equal(t.steps[0].step.owner_person_name, "Ana");
+	assert_string_equal(t.steps[0].org_name, "Acme");
+	assert_string_equal(t.steps[1].step.title, "today");
+	assert_int_equal(t.stalled_total, 1);
+	assert_int_equal(t.stalled[0].deal_id, a);
+	assert_int_equal(t.stalled[0].since, 1000);
+	/* the same judgement as core's */
+	struct deal_stall st;
+	deal_rules_stall(STATUS_OPEN, t.stalled[0].since, now, 0, &st);
+	assert_true(st.stalled);
+	assert_int_equal(t.concerns_total, 1);
+	assert_int_equal(t.concerns[0].deal_id, b);
+	assert_int_equal(t.concerns[0].open_concerns, 1);
+	assert_int_equal(t.concerns[0].answered_concerns, 1);
+	assert_int_equal(t.concerns[0].since, 500);
+	/* paging: one entry a page, totals unchanged */
+	w.limit = 1;
+	w.offset = 1;
+	assert_int_equal(store_deal_today_read(fx->s, fx->a, &w, &t, &fx->err),
+			 R_OK);
+	assert_int_equal(t.n_steps, 1);
+	assert_string_equal(t.steps[0].step.title, "today");
+	assert_int_equal(t.steps_total, 2);
+	assert_int_equal(t.n_stalled, 0);
+	assert_int_equal(t.stalled_total, 1);
+	/* a step done is a sign of life: a is no longer stalled */
+	steps[3].done_at = now - 86400;
+	assert_int_equal(store_plan_step_update(fx->s, &steps[3], &fx->err),
+			 R_OK);
+	w.offset = 0;
+	assert_int_equal(store_deal_today_read(fx->s, fx->a, &w, &t, &fx->err),
+			 R_OK);
+	assert_int_equal(t.stalled_total, 0);
+	w.limit = 0;
+	assert_int_equal(store_deal_today_read(fx->s, fx->a, &w, &t, &fx->err),
+			 R_INVALID);
+}
+
+/* A deal's interactions newest first; a missing deal on a touch is
+ * refused naming deal_id; the deals a person sits on with their role. */
+static void interactions_by_deal_and_deals_by_person(void **state)
+{
+	struct fixture *fx = *state;
+	int64_t org = fixture_org(fx, "Acme");
+	int64_t ana = fixture_person(fx, "Ana", NULL, org);
+	int64_t bo = fixture_person(fx, "Bo", NULL, 0);
+	int64_t d1 = new_deal(fx, org, NULL), d2 = new_deal(fx, org, NULL);
+	int64_t at[] = {3000, 1000, 2000, 2000};
+	int64_t ids[4];
+	for (int i = 0; i < 4; i++) {
+		struct interaction it = {.kind = INTERACTION_NOTE,
+					 .occurred_at = at[i], .summary = "n",
+					 .people = i == 3 ? &bo : &ana,
+					 .n_people = 1,
+					 .deal_id = i == 1 ? d2 : d1};
+		assert_int_equal(store_interaction_create(fx->s, &it,
+							  &fx->err),
+				 R_OK);
+		ids[i] = it.id;
+	}
+	struct interaction *items;
+	size_t n;
+	bool more;
+	assert_int_equal(store_interaction_list_by_deal(fx->s, fx->a, d1, 10,
+							&items, &n, &more,
+							&fx->err),
+			 R_OK);
+	assert_int_equal(n, 3);
+	assert_false(more);
+	assert_int_equal(items[0].id, ids[0]);
+	assert_int_equal(items[1].id, ids[3]); /* same time: higher id first */
+	assert_int_equal(items[2].id, ids[2]);
+	assert_int_equal(items[1].n_people, 1);
+	assert_int_equal(items[1].people[0], bo);
+	assert_int_equal(store_interaction_list_by_deal(fx->s, fx->a, d1, 2,
+							&items, &n, &more,
+							&fx->err),
+			 R_OK);
+	assert_int_equal(n, 2);
+	assert_true(more);
+	assert_int_equal(store_interaction_list_by_deal(fx->s, fx->a, 999, 2,
+							&items, &n, &more,
+							&fx->err),
+			 R_NOT_FOUND);
+	/* a touch on a deal that does not exist, created or updated */
+	struct interaction bad = {.kind = INTERACTION_NOTE, .occurred_at = 5,
+				  .summary = "x", .people = &ana,
+				  .n_people = 1, .deal_id = 999};
+	assert_int_equal(store_interaction_create(fx->s, &bad, &fx->err),
+			 R_INVALID);
+	assert_string_equal(fx->err.field, "deal_id");
+	bad.id = ids[0];
+	assert_int_equal(store_interaction_update(fx->s, &bad, &fx->err),
+			 R_INVALID);
+	assert_string_equal(fx->err.field, "deal_id");
+	/* deals by stakeholder, newest first, with the role */
+	struct stakeholder k1 = {.deal_id = d1, .person_id = bo,
+				 .role = ROLE_FINANCE};
+	struct stakeholder k2 = {.deal_id = d2, .person_id = bo,
+				 .role = ROLE_CHAMPION};
+	assert_int_equal(store_stakeholder_create(fx->s, &k1, &fx->err), R_OK);
+	assert_int_equal(store_stakeholder_create(fx->s, &k2, &fx->err), R_OK);
+	struct deal *deals;
+	enum stakeholder_role *roles;
+	assert_int_equal(store_deal_list_by_person(fx->s, fx->a, bo, 10,
+						   &deals, &roles, &n, &more,
+						   &fx->err),
+			 R_OK);
+	assert_int_equal(n, 2);
+	assert_int_equal(deals[0].id, d2);
+	assert_int_equal(roles[0], ROLE_CHAMPION);
+	assert_int_equal(deals[1].id, d1);
+	assert_int_equal(roles[1], ROLE_FINANCE);
+	assert_int_equal(store_deal_list_by_person(fx->s, fx->a, bo, 1,
+						   &deals, &roles, &n, &more,
+						   &fx->err),
+			 R_OK);
+	assert_int_equal(n, 1);
+	assert_true(more);
+	assert_int_equal(store_deal_list_by_person(fx->s, fx->a, ana, 10,
+						   &deals, &roles, &n, &more,
+						   &fx->err),
+			 R_OK);
+	assert_int_equal(n, 0);
+	/* the people a person referred */
+	fixture_exec(fx, "UPDATE person SET referred_by = 1 WHERE id = 2");
+	struct person *ps;
+	assert_int_equal(store_person_list_referred(fx->s, fx->a, ana, 10, &ps,
+						    &n, &more, &fx->err),
+			 R_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(ps[0].id, bo);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -265,6 +458,11 @@ int main(void)
 		cmocka_unit_test_setup_teardown(asks_and_metrics_inputs,
 						fixture_setup,
 						fixture_teardown),
+		cmocka_unit_test_setup_teardown(today_deal_side, fixture_setup,
+						fixture_teardown),
+		cmocka_unit_test_setup_teardown(
+		    interactions_by_deal_and_deals_by_person, fixture_setup,
+		    fixture_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
