@@ -191,6 +191,9 @@ static enum result codec_field(const struct cfield *f, const json_t *v,
 			return codec_wrong_type(f->name, v, "true or false",
 						err);
 		*(bool *)p = json_is_true(v);
+		/* Offset 0 is every record's id, never a has-flag. */
+		if (f->has_off)
+			*(bool *)((char *)rec + f->has_off) = true;
 		return R_OK;
 	case CF_DAY:
 		r = codec_read_day(v, f->name, (int64_t *)p, err);
@@ -444,6 +447,8 @@ static const struct cfield person_fields[] = {
 	 .off = AT(struct person, cadence_max_days), .lo = 0,
 	 .hi = MODEL_CADENCE_MAX_DAYS, .nullable = true},
 	STR("notes", struct person, notes, MODEL_TEXT_MAX, false),
+	{.name = "shared", .type = CF_BOOL, .off = AT(struct person, shared),
+	 .has_off = AT(struct person, has_shared)},
 	{.name = "tags", .type = CF_FN, .fn = codec_tags},
 	{.name = "contacts", .type = CF_FN, .fn = codec_contacts},
 };

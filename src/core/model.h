@@ -94,6 +94,10 @@ struct person {
 	int cadence_max_days; /* the most the gap should ever be; 0: default */
 	const char *notes;
 	const char *owner;   /* user name; NULL until accounts exist */
+	/* shared with the owner's team (docs/accounts.md, "Owners"); only
+	 * written when has_shared, so a zeroed person is shared by default */
+	bool shared;
+	bool has_shared;
 	const char **tags;
 	size_t n_tags;
 	struct contact *contacts;

@@ -281,3 +281,17 @@ const char *sq_display_name(struct arena *a, const char *given,
 	}
 	return out;
 }
+
+void sq_bind_viewer(struct store *s, sqlite3_stmt *st, int i)
+{
+	const struct auth_subject *v = &s->viewer;
+	bool all = v->user_id <= 0 || v->role == AUTH_ROLE_ADMIN;
+	sqlite3_bind_int64(st, i, all ? 0 : v->user_id);
+	sqlite3_bind_int64(st, i + 1, v->team_id);
+	sqlite3_bind_int64(st, i + 2, v->role == AUTH_ROLE_MANAGER);
+}
+
+void sq_bind_owner(struct store *s, sqlite3_stmt *st, int i)
+{
+	sqlite3_bind_int64(st, i, s->viewer.user_id > 0 ? s->viewer.user_id : 0);
+}

@@ -22,6 +22,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "core/auth.h"
 #include "store/store.h"
 #include "util/arena.h"
 #include "util/result.h"
@@ -40,7 +41,35 @@ struct store {
 	int depth;   /* open scopes: 0 none, 1 a transaction, >1 savepoints */
 	bool busy;   /* the last sqlite failure was SQLITE_BUSY or LOCKED */
 	struct store_stmt_slot slots[STORE_STMT_SLOTS];
+	/* who the reads are for (store_set_viewer); user_id 0: nobody set
+	 * one (the command line), which sees everything */
+	struct auth_subject viewer;
 };
+
+/*
+ * The visibility filter on a person or deal row aliased t, for a list or
+ * a search (docs/accounts.md, "Owners"): true when the viewer may read
+ * the row. v, tm and m are the statement's next three placeholders, in
+ * that order, bound by sq_bind_viewer(): the viewer's id (0: sees all),
+ * their team (0: none) and 1 for a manager (who also sees what the
+ * team's sellers keep to themselves). The team's users come from one
+ * uncorrelated subquery, which SQLite runs once per statement.
+ */
+#define SQ_VISIBLE(t, v, tm, m)                                               \
+	"(" v " = 0 OR " t ".owner_user_id IS NULL OR " t ".owner_user_id = " v \
+	" OR (" t ".owner_user_id IN (SELECT vu.id FROM app_user vu "          \
+	"WHERE vu.team_id = " tm ") AND (" t ".shared = 1 OR " m " = 1)))"
+
+/* Binds the three placeholders of SQ_VISIBLE from index i on. */
+void sq_bind_viewer(struct store *s, sqlite3_stmt *st, int i);
+/* Binds, at index i, the owner a new record gets: the viewer, or 0 for
+ * none, which the insert turns into the first admin (SQ_OWNER). */
+void sq_bind_owner(struct store *s, sqlite3_stmt *st, int i);
+/* The owner_user_id value of an insert, from the placeholder p bound by
+ * sq_bind_owner(): the viewer, else the first admin, else NULL. */
+#define SQ_OWNER(p)                                                           \
+	"COALESCE(NULLIF(" p ", 0), (SELECT min(au.id) FROM app_user au "     \
+	"WHERE au.role = 'admin'))"
 
 /*
  * Returns the prepared statement for sql, preparing it on first use and

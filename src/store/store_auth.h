@@ -229,4 +229,43 @@ enum result store_audit_list(struct store *s, struct arena *a,
 			     struct audit_entry **items, size_t *n, bool *more,
 			     struct error *err);
 
+/* ---- owners: who may see a person, a deal and what hangs off them
+ * (store_owners.c, docs/accounts.md "Owners") ---- */
+
+/*
+ * Sets whom this connection's lists, searches, daily list, board and
+ * metrics are for, and whose records new people and deals become, until
+ * the next call. NULL (or a user id of 0) is nobody: everything is seen,
+ * and new records go to the first admin (the command line). The server
+ * sets the caller before each handler and clears it after.
+ */
+void store_set_viewer(struct store *s, const struct auth_subject *who);
+
+/* The records that carry an owner or follow one. */
+enum store_record {
+	STORE_REC_PERSON,
+	STORE_REC_DEAL,
+	STORE_REC_FACT,	  /* follows its person */
+	STORE_REC_DATE,	  /* follows its person */
+	STORE_REC_INTERACTION, /* follows all its people and its deal */
+	STORE_REC_RELATIONSHIP, /* follows both its people */
+	STORE_REC_STAKEHOLDER, /* follows its deal */
+	STORE_REC_PLAN_STEP,   /* follows its deal */
+	STORE_REC_CONCERN,     /* follows its deal */
+	STORE_REC_NEED,	       /* follows its deal */
+};
+
+/*
+ * May the viewer (store_set_viewer) do action to record kind id? R_OK
+ * when it may, and also when the record does not exist (the caller then
+ * says not found in its own words); R_NOT_FOUND when the viewer may not
+ * even read it, so that its existence does not leak; R_FORBIDDEN when it
+ * may read but not write it. A record follows every person and deal it
+ * hangs off: it is seen only when all of them are. An owner of NULL
+ * (records from before the owners) is open to every user. R_DB when the
+ * database fails.
+ */
+enum result store_may(struct store *s, enum store_record kind, int64_t id,
+		      enum auth_action action, struct error *err);
+
 #endif

@@ -144,8 +144,9 @@ static enum result deals_insert(struct store *s, struct deal *d,
 		"INSERT INTO deal (org_id, title, need, benefit, value_minor, "
 		"price_minor, currency, stage, status, source, referred_by, "
 		"owner, won_on, closed_on, status_reason, created_at, "
-		"updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, "
-		"$11, $12, $13, $14, $15, $16, $16) RETURNING id",
+		"updated_at, owner_user_id) VALUES ($1, $2, $3, $4, $5, $6, "
+		"$7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $16, "
+		SQ_OWNER("$17") ") RETURNING id",
 		err);
 	if (!st)
 		return R_DB;
@@ -165,6 +166,7 @@ static enum result deals_insert(struct store *s, struct deal *d,
 	deals_bind_day(st, 14, d->has_closed_on, d->closed_on);
 	sq_bind_text(st, 15, d->status_reason);
 	sq_bind_i64(st, 16, d->created_at);
+	sq_bind_owner(s, st, 17);
 	enum result r = sq_row(s, st, "adding a deal", err);
 	if (r == R_OK)
 		d->id = sq_i64(st, 0);
@@ -295,7 +297,8 @@ enum result store_deal_list(struct store *s, struct arena *a,
 		DEAL_SELECT "WHERE d.id > $1 AND ($2 IS NULL OR d.status = $2) "
 			    "AND ($3 IS NULL OR d.stage = $3) AND ($4 IS NULL "
 			    "OR d.owner = $4) AND ($5 IS NULL OR d.org_id = "
-			    "$5) ORDER BY d.id LIMIT $6",
+			    "$5) AND " SQ_VISIBLE("d", "$6", "$7", "$8")
+			    " ORDER BY d.id LIMIT $9",
 		err);
 	if (!st)
 		return R_DB;
@@ -310,7 +313,8 @@ enum result store_deal_list(struct store *s, struct arena *a,
 			     : NULL);
 	sq_bind_text(st, 4, f ? f->owner : NULL);
 	sq_bind_id(st, 5, f ? f->org_id : 0);
-	sq_bind_i64(st, 6, (int64_t)limit + 1);
+	sq_bind_viewer(s, st, 6);
+	sq_bind_i64(st, 9, (int64_t)limit + 1);
 	struct deal *ds = arena_alloc(a, sizeof(*ds) * (size_t)limit);
 	size_t count = 0;
 	enum result r;

@@ -264,15 +264,18 @@ static enum result people_insert(struct store *s, struct person *p,
 	    s,
 	    "INSERT INTO person (given_name, family_name, org_id, title, "
 	    "how_met, met_on, referred_by, cadence_days, cadence_max_days, "
-	    "notes, owner, created_at, updated_at, last_touch) "
+	    "notes, owner, created_at, updated_at, last_touch, "
+	    "owner_user_id, shared) "
 	    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, "
-	    "$12, 0) RETURNING id",
+	    "$12, 0, " SQ_OWNER("$13") ", $14) RETURNING id",
 	    err);
 	if (!st)
 		return R_DB;
 	int64_t now = sq_now();
 	people_bind_fields(st, p);
 	sq_bind_i64(st, 12, now);
+	sq_bind_owner(s, st, 13);
+	sq_bind_i64(st, 14, p->has_shared ? p->shared : 1);
 	enum result r = sq_row(s, st, "adding a person", err);
 	if (r == R_OK) {
 		p->id = sq_i64(st, 0);
@@ -439,7 +442,8 @@ static enum result people_update_row(struct store *s, struct person *p,
 	    "UPDATE person SET given_name = $1, family_name = $2, "
 	    "org_id = $3, title = $4, how_met = $5, met_on = $6, "
 	    "referred_by = $7, cadence_days = $8, cadence_max_days = $9, "
-	    "notes = $10, owner = $11, updated_at = $12 WHERE id = $13 "
+	    "notes = $10, owner = $11, updated_at = $12, "
+	    "shared = COALESCE($13, shared) WHERE id = $14 "
 	    "RETURNING created_at, last_touch",
 	    err);
 	if (!st)
@@ -447,7 +451,9 @@ static enum result people_update_row(struct store *s, struct person *p,
 	int64_t now = sq_now();
 	people_bind_fields(st, p);
 	sq_bind_i64(st, 12, now);
-	sq_bind_i64(st, 13, p->id);
+	if (p->has_shared)
+		sq_bind_i64(st, 13, p->shared);
+	sq_bind_i64(st, 14, p->id);
 	enum result r = sq_row(s, st, "updating a person", err);
 	if (r == R_OK) {
 		p->created_at = sq_i64(st, 0);
@@ -567,14 +573,16 @@ static sqlite3_stmt *people_list_stmt(struct store *s,
 			     "(SELECT id FROM tag WHERE name = $1) "
 			     "AND pt.person_id > $2 "
 			     "AND ($3 = 0 OR p.org_id = $3) "
-			     "ORDER BY pt.person_id LIMIT $4",
+			     "AND " SQ_VISIBLE("p", "$4", "$5", "$6") " "
+			     "ORDER BY pt.person_id LIMIT $7",
 			     err);
 		if (!st)
 			return NULL;
 		sq_bind_text(st, 1, f->tag);
 		sq_bind_i64(st, 2, after);
 		sq_bind_i64(st, 3, f->org_id);
-		sq_bind_i64(st, 4, (int64_t)limit + 1);
+		sq_bind_viewer(s, st, 4);
+		sq_bind_i64(st, 7, (int64_t)limit + 1);
 		return st;
 	}
 	if (f && f->org_id) {
@@ -582,24 +590,28 @@ static sqlite3_stmt *people_list_stmt(struct store *s,
 			     "SELECT " PERSON_COLUMNS " FROM person p "
 			     "LEFT JOIN organization o ON o.id = p.org_id "
 			     "WHERE p.org_id = $1 AND p.id > $2 "
-			     "ORDER BY p.id LIMIT $3",
+			     "AND " SQ_VISIBLE("p", "$3", "$4", "$5") " "
+			     "ORDER BY p.id LIMIT $6",
 			     err);
 		if (!st)
 			return NULL;
 		sq_bind_i64(st, 1, f->org_id);
 		sq_bind_i64(st, 2, after);
-		sq_bind_i64(st, 3, (int64_t)limit + 1);
+		sq_bind_viewer(s, st, 3);
+		sq_bind_i64(st, 6, (int64_t)limit + 1);
 		return st;
 	}
 	st = sq_prep(s,
 		     "SELECT " PERSON_COLUMNS " FROM person p "
 		     "LEFT JOIN organization o ON o.id = p.org_id "
-		     "WHERE p.id > $1 ORDER BY p.id LIMIT $2",
+		     "WHERE p.id > $1 AND " SQ_VISIBLE("p", "$2", "$3", "$4")
+		     " ORDER BY p.id LIMIT $5",
 		     err);
 	if (!st)
 		return NULL;
 	sq_bind_i64(st, 1, after);
-	sq_bind_i64(st, 2, (int64_t)limit + 1);
+	sq_bind_viewer(s, st, 2);
+	sq_bind_i64(st, 5, (int64_t)limit + 1);
 	return st;
 }
 

@@ -161,6 +161,20 @@ static enum result search_count(struct store *s, const char *fq, int *count,
 	return r == R_NOT_FOUND ? R_OK : r;
 }
 
+/*
+ * Owners (docs/accounts.md): a viewer who sees everything (an admin, the
+ * command line) runs the statements above unchanged; anyone else runs
+ * them joined to person and filtered by SQ_VISIBLE, a lookup by primary
+ * key per match read, within the same LIMITs. The counts that choose
+ * the strategy stay unfiltered: they only decide whether to rank.
+ */
+#define SEARCH_VISIBLE SQ_VISIBLE("p", "$2", "$3", "$4")
+
+static bool search_sees_all(const struct store *s)
+{
+	return s->viewer.user_id <= 0 || s->viewer.role == AUTH_ROLE_ADMIN;
+}
+
 struct search_acc {
 	struct search_hit *hits;
 	size_t n;
@@ -185,23 +199,42 @@ static enum result search_collect(struct store *s, const char *fq, bool ranked,
 				  struct search_acc *acc, struct error *err)
 {
 	sqlite3_stmt *st;
-	if (ranked)
+	bool all = search_sees_all(s);
+	if (ranked && all)
 		st = sq_prep(s,
 			     "SELECT rowid, bm25(person_fts, 10.0, 4.0, 3.0, "
 			     "3.0, 1.0, 2.0) AS r FROM person_fts "
 			     "WHERE person_fts MATCH $1 ORDER BY r, rowid "
 			     "LIMIT $2",
 			     err);
-	else
+	else if (all)
 		st = sq_prep(s,
 			     "SELECT rowid, 0.0 FROM person_fts "
 			     "WHERE person_fts MATCH $1 LIMIT $2",
 			     err);
+	else if (ranked)
+		st = sq_prep(s,
+			     "SELECT f.rowid, bm25(person_fts, 10.0, 4.0, 3.0, "
+			     "3.0, 1.0, 2.0) AS r FROM person_fts f "
+			     "JOIN person p ON p.id = f.rowid "
+			     "WHERE person_fts MATCH $1 AND " SEARCH_VISIBLE
+			     " ORDER BY r, f.rowid LIMIT $5",
+			     err);
+	else
+		st = sq_prep(s,
+			     "SELECT f.rowid, 0.0 FROM person_fts f "
+			     "JOIN person p ON p.id = f.rowid "
+			     "WHERE person_fts MATCH $1 AND " SEARCH_VISIBLE
+			     " LIMIT $5",
+			     err);
 	if (!st)
 		return R_DB;
 	sq_bind_text(st, 1, fq);
-	/* Enough rows to fill the page even when some are already there. */
-	sq_bind_i64(st, 2, (int64_t)(acc->limit + acc->n));
+	/* Enough rows to fill the page even when some are already there;
+	 * the filtered statements take the limit after the viewer. */
+	sq_bind_i64(st, all ? 2 : 5, (int64_t)(acc->limit + acc->n));
+	if (!all)
+		sq_bind_viewer(s, st, 2);
 	enum result r;
 	while ((r = sq_row(s, st, "searching", err)) == R_OK)
 		search_add(acc, sq_i64(st, 0), sqlite3_column_double(st, 1));
@@ -275,14 +308,24 @@ static enum result search_names(struct store *s, const char *fq,
 				struct search_acc *acc, bool *done,
 				struct error *err)
 {
-	sqlite3_stmt *st = sq_prep(s,
-				   "SELECT rowid FROM person_name_fts "
-				   "WHERE person_name_fts MATCH $1 LIMIT $2",
-				   err);
+	bool all = search_sees_all(s);
+	sqlite3_stmt *st =
+	    all ? sq_prep(s,
+			  "SELECT rowid FROM person_name_fts "
+			  "WHERE person_name_fts MATCH $1 LIMIT $2",
+			  err)
+		: sq_prep(s,
+			  "SELECT f.rowid FROM person_name_fts f "
+			  "JOIN person p ON p.id = f.rowid "
+			  "WHERE person_name_fts MATCH $1 "
+			  "AND " SEARCH_VISIBLE " LIMIT $5",
+			  err);
 	if (!st)
 		return R_DB;
 	sq_bind_text(st, 1, fq);
-	sq_bind_i64(st, 2, SEARCH_NAMES_CAP + 1);
+	sq_bind_i64(st, all ? 2 : 5, SEARCH_NAMES_CAP + 1);
+	if (!all)
+		sq_bind_viewer(s, st, 2);
 	int64_t first[SEARCH_NAMES_CAP];
 	size_t n_first = 0;
 	int count = 0;

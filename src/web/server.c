@@ -36,6 +36,7 @@
 
 #include "codec/codec.h"
 #include "store/store.h"
+#include "store/store_auth.h"
 #include "util/alloc.h"
 #include "util/arena.h"
 #include "util/buf.h"
@@ -44,7 +45,9 @@
 #include "web/api.h"
 #include "web/api_auth.h"
 #include "web/auth.h"
+#include "web/page.h"
 #include "web/route.h"
+#include "web/visible.h"
 
 /*
  * <unistd.h>, pulled in here, defines R_OK for access(2), which would
@@ -479,6 +482,23 @@ static enum result web_auth(struct req *r, struct error *err)
 	return R_OK;
 }
 
+/*
+ * Hides the records in the path that the caller may not see
+ * (visible_gate): a 404 page or problem for one they may not read, a 403
+ * for one they may only read.
+ */
+static enum result web_visible(struct req *r, struct error *err)
+{
+	enum result res = visible_gate(r, err);
+	if (res == R_FORBIDDEN) {
+		r->refused = 403;
+		return res;
+	}
+	if (res == R_NOT_FOUND && strncmp(r->path, "/api/", 5) != 0)
+		return page_fail(r, res, err);
+	return res;
+}
+
 static enum result web_tx(struct store *s, void *ctx, struct error *err)
 {
 	struct req *r = ctx;
@@ -494,8 +514,12 @@ static enum result web_tx(struct store *s, void *ctx, struct error *err)
 	if (r->route == &web_touch_route || !s)
 		return r->route->fn(r, err);
 	enum result res = web_auth(r, err);
+	store_set_viewer(s, &r->who->subject);
 	if (res == R_OK)
+		res = web_visible(r, err);
+	if (res == R_OK && r->status == 0) /* else: the 404 page */
 		res = r->route->fn(r, err);
+	store_set_viewer(s, NULL);
 	/* Every write that succeeded is audited in its own transaction,
 	 * by the handler (own_audit) or here. */
 	if (res == R_OK && r->writes && !r->route->own_audit &&
