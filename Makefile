@@ -65,6 +65,7 @@ fuzz:
 coach-model: build
 	./$(BUILD)/tools/coach_train --out src/core/coach/coach_model_data.c \
 		data/coach/dev.jsonl data/coach/authored-dev.jsonl \
+		data/coach/authored-dev2.jsonl \
 		data/coach/darkpatterns-dev.jsonl
 
 clean:

@@ -89,6 +89,34 @@ static void test_tokens_fold_and_contractions(void **state)
 	coach_rules_free(r);
 }
 
+/* A name in the middle of a sentence is @cap, camel case included; the
+   first word of a sentence and words in capitals are not. */
+static void test_cap_names(void **state)
+{
+	(void)state;
+	struct coach_rules *r = rules_of(HEAD "rule price: @cap sells\n");
+	static const struct {
+		const char *text;
+		size_t n;
+	} cases[] = {
+		{"We hear Acme sells.", 1},
+		{"We hear HubSpot sells.", 1},
+		{"We hear ACME sells.", 0},
+		{"We hear acme sells.", 0},
+		{"We hear X sells.", 0},
+		{"Acme sells.", 0},
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct coach_result *res = run(r, cases[i].text,
+					       COACH_ROLE_BUYER);
+		if (count(res, "price") != cases[i].n)
+			fail_msg("%s: %zu findings, want %zu", cases[i].text,
+				 count(res, "price"), cases[i].n);
+		coach_result_free(res);
+	}
+	coach_rules_free(r);
+}
+
 static void test_offsets_multibyte(void **state)
 {
 	(void)state;
@@ -395,6 +423,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_tokens_fold_and_contractions),
+		cmocka_unit_test(test_cap_names),
 		cmocka_unit_test(test_offsets_multibyte),
 		cmocka_unit_test(test_bad_utf8_repaired),
 		cmocka_unit_test(test_matcher_gaps_optional_alternatives),

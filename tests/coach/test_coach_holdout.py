@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """The coach on the authored held-out set (tests/coach/data/
 authored-holdout.jsonl, never used to write rules or train the model):
-micro-F1 must stay at 0.75 on each side. Measured when it was added:
-seller 0.837, buyer 0.820 (docs/coach.md); the floor is set below that
-so that it catches a regression, not noise.
+micro-F1 must stay at 0.80 on each side. Measured when it was added:
+seller 0.837, buyer 0.820 (floor 0.75); after the second authored
+development set: seller 0.920, buyer 0.868 (docs/coach.md). The floor is
+set below that so that it catches a regression, not noise.
 
 usage: test_coach_holdout.py RAPPORT HOLDOUT.jsonl
 """
@@ -13,7 +14,7 @@ import sys
 from harness import expect, main, run_cli
 
 BIN, HOLDOUT = sys.argv[1], sys.argv[2]
-FLOOR = 0.75
+FLOOR = 0.80
 
 
 def test_holdout_micro_f1_floor():

@@ -15,7 +15,8 @@ import tempfile
 from harness import expect, main
 
 TRAIN, ROOT = sys.argv[1], sys.argv[2]
-DATA = ["dev.jsonl", "authored-dev.jsonl", "darkpatterns-dev.jsonl"]
+DATA = ["dev.jsonl", "authored-dev.jsonl", "authored-dev2.jsonl",
+        "darkpatterns-dev.jsonl"]
 
 TINY = "\n".join([
     '{"id": "t1", "role": "seller", "text": "Hurry, sign today!", '

@@ -218,10 +218,10 @@ static void text_flush(struct tk *t, size_t b_end, size_t c_end)
 	if (!t->in_word)
 		return;
 	t->in_word = false;
-	/* A capitalized word that is not all capitals ("Acme", not "ACME" or
-	   "ONLY") may be a name: the built-in class @cap. */
-	t->cap_pending = t->n_upper == 1 && t->n_letters > 1 &&
-			 t->first_upper;
+	/* A capitalized word that is not all capitals ("Acme", "HubSpot",
+	   not "ACME" or "ONLY") may be a name: the built-in class @cap. */
+	t->cap_pending = t->first_upper && t->n_letters > 1 &&
+			 t->n_upper < t->n_letters;
 	if (t->too_long) {
 		t->too_long = false;
 		t->wlen = 0;
