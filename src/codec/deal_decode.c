@@ -29,6 +29,7 @@ enum dd_type {
 	DD_ENUM, /* int enum through parse() */
 	DD_RO,   /* refused, with hint */
 	DD_DONE, /* plan step "done": sets done_at to now or 0 */
+	DD_BOOL, /* bool, and true at has_off */
 };
 
 struct dd_field {
@@ -180,6 +181,12 @@ static enum result dd_field(const struct dd_field *f, const json_t *v,
 		else if (!*(int64_t *)p)
 			*(int64_t *)p = now;
 		return R_OK;
+	case DD_BOOL:
+		if (!json_is_boolean(v))
+			return dd_wrong(f->name, v, "true or false", err);
+		*(bool *)p = json_is_true(v);
+		*(bool *)(rec + f->has_off) = true;
+		return R_OK;
 	case DD_RO:
 		return error_set(err, R_INVALID, f->name, "%s: %s", f->name,
 				 f->hint ? f->hint
@@ -300,7 +307,7 @@ static bool dd_csource(const char *s, void *out)
 	RO("id"), RO("org_name"), RO("referred_by_name"), RO("repeat"),       \
 	RO("created_at"), RO("updated_at"), RO("stakeholders"), RO("plan"),   \
 	RO("concerns"), RO("events"), RO("asks"), RO("readiness"),            \
-	RO("stall"), RO("last_interaction"),                                  \
+	RO("stall"), RO("last_interaction"), RO("owner_user"),                \
 	ROH("status", DEAL_STATUS_HINT), ROH("won_on", DEAL_STATUS_HINT),     \
 	ROH("closed_on", DEAL_STATUS_HINT),                                   \
 	ROH("status_reason", DEAL_STATUS_HINT),                               \
@@ -320,7 +327,9 @@ static bool dd_csource(const char *s, void *out)
 	     true),                                                           \
 	{.name = "referred_by", .type = DD_ID,                                \
 	 .off = AT(struct deal, referred_by), .nullable = true},              \
-	STR("owner", struct deal, owner, MODEL_NAME_MAX, false)
+	STR("owner", struct deal, owner, MODEL_NAME_MAX, false),              \
+	{.name = "shared", .type = DD_BOOL, .off = AT(struct deal, shared),   \
+	 .has_off = AT(struct deal, has_shared)}
 
 static const struct dd_field deal_create_fields[] = {
 	DEAL_COMMON_FIELDS,

@@ -46,6 +46,8 @@ json_t *codec_deal(const struct deal *d)
 	json_object_set_new(o, "referred_by", dj_id(d->referred_by));
 	json_object_set_new(o, "referred_by_name", dj_str(d->referred_by_name));
 	json_object_set_new(o, "owner", dj_str(d->owner));
+	json_object_set_new(o, "owner_user", dj_str(d->owner_user));
+	json_object_set_new(o, "shared", json_boolean(d->shared));
 	json_object_set_new(o, "won_on", codec_day(d->has_won_on, d->won_on));
 	json_object_set_new(o, "closed_on",
 			    codec_day(d->has_closed_on, d->closed_on));

@@ -264,6 +264,9 @@ bool codec_write_person(const struct person *p, struct buf *out)
 	jw_opt_int(&w, "cadence_max_days", p->cadence_max_days, true);
 	jw_str(&w, "notes", p->notes);
 	jw_str(&w, "owner", p->owner);
+	jw_str(&w, "owner_user", p->owner_user);
+	jw_key(&w, "shared");
+	buf_puts(out, p->shared ? "true" : "false");
 	jw_key(&w, "tags");
 	buf_putc(out, '[');
 	size_t written = 0;

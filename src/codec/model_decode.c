@@ -429,7 +429,7 @@ static enum result codec_people(const json_t *v, struct arena *a, void *rec,
 
 static const struct cfield person_fields[] = {
 	RO("id"), RO("org_name"), RO("last_touch"), RO("created_at"),
-	RO("updated_at"), RO("owner"),
+	RO("updated_at"), RO("owner"), RO("owner_user"),
 	STR("given_name", struct person, given_name, MODEL_NAME_MAX, true),
 	STR("family_name", struct person, family_name, MODEL_NAME_MAX, false),
 	{.name = "org_id", .type = CF_ID, .off = AT(struct person, org_id),

@@ -97,6 +97,8 @@ json_t *codec_person(const struct person *p)
 			    codec_opt_int(p->cadence_max_days));
 	json_object_set_new(o, "notes", codec_str(p->notes));
 	json_object_set_new(o, "owner", codec_str(p->owner));
+	json_object_set_new(o, "owner_user", codec_str(p->owner_user));
+	json_object_set_new(o, "shared", json_boolean(p->shared));
 	json_object_set_new(o, "tags", tags);
 	json_object_set_new(o, "contacts", contacts);
 	json_object_set_new(o, "last_touch", codec_time(p->last_touch));

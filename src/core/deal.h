@@ -139,6 +139,12 @@ struct deal {
 	int64_t referred_by; /* person id; required for referrals only */
 	const char *referred_by_name; /* filled by the store on read */
 	const char *owner; /* a seller's name; free text until accounts */
+	/* the owning user's display name or login, read by the store (NULL:
+	 * no owner), and whether the team may read the deal; shared is only
+	 * written when has_shared (a zeroed deal is shared by default) */
+	const char *owner_user;
+	bool shared;
+	bool has_shared;
 	bool has_won_on;
 	int64_t won_on; /* day the deal was won; kept when rescinded */
 	bool has_closed_on;

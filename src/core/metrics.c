@@ -127,7 +127,7 @@ struct metrics_pass {
 	const char *const *owners; /* sorted */
 	size_t n_owners;
 	struct metrics *out; /* [0] all, [1 + i] owners[i] */
-	int *group;          /* per deal: 1 + owner index, 0 for none */
+	int *group; /* per deal: 1 + owner index, 0 none, -1 hidden */
 };
 
 /* The group of an owner: 1 + its index in the sorted owners, 0 none. */
@@ -183,6 +183,10 @@ static void metrics_deals(struct metrics_pass *p, int64_t now,
 	bool *repeat = metrics_repeat_flags(in, a);
 	for (size_t i = 0; i < in->n_deals; i++) {
 		const struct metrics_deal *d = &in->deals[i];
+		if (d->hidden) {
+			p->group[i] = -1;
+			continue;
+		}
 		struct deal_stall st;
 		deal_rules_stall(d->status, d->last_activity, now,
 				 p->out[0].stall_days, &st);
@@ -259,7 +263,7 @@ static void metrics_concerns(struct metrics_pass *p, struct arena *a)
 		const struct concern *c = &in->concerns[i];
 		if (i == 0 || c->deal_id != in->concerns[i - 1].deal_id)
 			di = metrics_find_deal(in, c->deal_id);
-		if (di < 0)
+		if (di < 0 || p->group[di] < 0)
 			continue;
 		int g = p->group[di];
 		if (c->answered_at >= p->start && c->answered_at < p->end &&
@@ -283,7 +287,7 @@ static void metrics_asks(struct metrics_pass *p)
 		if (k->at < p->start || k->at >= p->end)
 			continue;
 		long di = metrics_find_deal(in, k->deal_id);
-		if (di < 0)
+		if (di < 0 || p->group[di] < 0)
 			continue;
 		const struct concern *cs;
 		size_t nc = metrics_concerns_of(in, k->deal_id, &cs);
@@ -341,7 +345,7 @@ void metrics_owners(const struct metrics_input *in, struct arena *a,
 	const char **all = arena_alloc(a, (in->n_deals + 1) * sizeof(*all));
 	size_t k = 0;
 	for (size_t i = 0; i < in->n_deals; i++)
-		if (in->deals[i].owner)
+		if (in->deals[i].owner && !in->deals[i].hidden)
 			all[k++] = in->deals[i].owner;
 	qsort(all, k, sizeof(*all), metrics_cmp_str);
 	size_t m = 0;

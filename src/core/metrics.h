@@ -35,6 +35,9 @@ struct metrics_deal {
 	bool has_closed_on;
 	int64_t closed_on; /* day */
 	int64_t last_activity; /* deal_rules_last_activity() */
+	/* not the viewer's to see: counted nowhere, only read to tell
+	 * repeat business from a first win */
+	bool hidden;
 };
 
 /* An ask for the business (an interaction of kind ask on a deal). */

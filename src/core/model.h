@@ -98,6 +98,9 @@ struct person {
 	 * written when has_shared, so a zeroed person is shared by default */
 	bool shared;
 	bool has_shared;
+	/* the owning user's display name or login, read by the store;
+	 * NULL: no owner */
+	const char *owner_user;
 	const char **tags;
 	size_t n_tags;
 	struct contact *contacts;

@@ -282,6 +282,11 @@ const char *sq_display_name(struct arena *a, const char *given,
 	return out;
 }
 
+bool sq_sees_all(const struct store *s)
+{
+	return s->viewer.user_id <= 0 || s->viewer.role == AUTH_ROLE_ADMIN;
+}
+
 void sq_bind_viewer(struct store *s, sqlite3_stmt *st, int i)
 {
 	const struct auth_subject *v = &s->viewer;

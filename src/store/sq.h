@@ -60,6 +60,28 @@ struct store {
 	" OR (" t ".owner_user_id IN (SELECT vu.id FROM app_user vu "          \
 	"WHERE vu.team_id = " tm ") AND (" t ".shared = 1 OR " m " = 1)))"
 
+/*
+ * The same for an interaction row aliased i: every person on it and its
+ * deal (if any) visible, as store_may() asks of one interaction. v, tm
+ * and m as for SQ_VISIBLE (each may be used more than once).
+ */
+#define SQ_INTERACTION_VISIBLE(i, v, tm, m)                                    \
+	"(NOT EXISTS (SELECT 1 FROM interaction_person vip JOIN person vp "    \
+	"ON vp.id = vip.person_id WHERE vip.interaction_id = " i ".id "        \
+	"AND NOT " SQ_VISIBLE("vp", v, tm, m) ") AND (" i ".deal_id IS NULL "  \
+	"OR EXISTS (SELECT 1 FROM deal vd WHERE vd.id = " i ".deal_id AND "    \
+	SQ_VISIBLE("vd", v, tm, m) ")))"
+
+/* Like sq_exists() on person id, and R_NOT_FOUND too when the viewer may
+ * not read them: for ids inside request bodies, so that a person one may
+ * not see is told apart from a missing one by nothing (store_owners.c). */
+enum result sq_person_visible(struct store *s, int64_t id,
+			      struct error *err);
+
+/* True when the viewer sees every row (an admin, or no viewer: the
+ * command line), so lists may run their statements unfiltered. */
+bool sq_sees_all(const struct store *s);
+
 /* Binds the three placeholders of SQ_VISIBLE from index i on. */
 void sq_bind_viewer(struct store *s, sqlite3_stmt *st, int i);
 /* Binds, at index i, the owner a new record gets: the viewer, or 0 for

@@ -18,7 +18,9 @@
 	"SELECT d.id, d.org_id, o.name, d.title, d.need, d.benefit, "         \
 	"d.value_minor, d.price_minor, d.currency, d.stage, d.status, "       \
 	"d.source, d.referred_by, p.given_name, p.family_name, d.owner, "     \
-	"d.won_on, d.closed_on, d.status_reason, d.created_at, d.updated_at " \
+	"d.won_on, d.closed_on, d.status_reason, d.created_at, d.updated_at, " \
+	"d.shared, (SELECT coalesce(ou.display_name, ou.login) FROM "         \
+	"app_user ou WHERE ou.id = d.owner_user_id) "                         \
 	"FROM deal d JOIN organization o ON o.id = d.org_id "                 \
 	"LEFT JOIN person p ON p.id = d.referred_by "
 
@@ -52,6 +54,8 @@ static void deals_read_row(struct arena *a, sqlite3_stmt *st, struct deal *d)
 	d->status_reason = sq_text(a, st, 18);
 	d->created_at = sq_i64(st, 19);
 	d->updated_at = sq_i64(st, 20);
+	d->shared = sq_int(st, 21) != 0;
+	d->owner_user = sq_text(a, st, 22);
 }
 
 static enum result deals_not_found(struct error *err, int64_t id)
@@ -95,8 +99,7 @@ static enum result deals_check_refs(struct store *s, const struct deal *d,
 				 (long long)d->org_id);
 	if (r != R_OK || !d->referred_by)
 		return r;
-	r = sq_exists(s, "SELECT 1 FROM person WHERE id = $1", d->referred_by,
-		      err);
+	r = sq_person_visible(s, d->referred_by, err);
 	if (r == R_NOT_FOUND)
 		return error_set(err, R_INVALID, "referred_by",
 				 "referred_by: there is no person %lld (add "
@@ -144,9 +147,9 @@ static enum result deals_insert(struct store *s, struct deal *d,
 		"INSERT INTO deal (org_id, title, need, benefit, value_minor, "
 		"price_minor, currency, stage, status, source, referred_by, "
 		"owner, won_on, closed_on, status_reason, created_at, "
-		"updated_at, owner_user_id) VALUES ($1, $2, $3, $4, $5, $6, "
-		"$7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $16, "
-		SQ_OWNER("$17") ") RETURNING id",
+		"updated_at, owner_user_id, shared) VALUES ($1, $2, $3, $4, "
+		"$5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $16, "
+		SQ_OWNER("$17") ", $18) RETURNING id",
 		err);
 	if (!st)
 		return R_DB;
@@ -167,6 +170,7 @@ static enum result deals_insert(struct store *s, struct deal *d,
 	sq_bind_text(st, 15, d->status_reason);
 	sq_bind_i64(st, 16, d->created_at);
 	sq_bind_owner(s, st, 17);
+	sq_bind_i64(st, 18, d->has_shared ? d->shared : 1);
 	enum result r = sq_row(s, st, "adding a deal", err);
 	if (r == R_OK)
 		d->id = sq_i64(st, 0);
@@ -222,7 +226,8 @@ enum result store_deal_update(struct store *s, struct deal *d,
 			     "UPDATE deal SET org_id = $1, title = $2, need = "
 			     "$3, benefit = $4, value_minor = $5, price_minor "
 			     "= $6, currency = $7, source = $8, referred_by = "
-			     "$9, owner = $10, updated_at = $11 WHERE id = $12 "
+			     "$9, owner = $10, updated_at = $11, shared = "
+			     "COALESCE($12, shared) WHERE id = $13 "
 			     "RETURNING created_at",
 			     err);
 		r = st ? R_OK : R_DB;
@@ -241,7 +246,9 @@ enum result store_deal_update(struct store *s, struct deal *d,
 		sq_bind_id(st, 9, d->referred_by);
 		sq_bind_text(st, 10, d->owner && *d->owner ? d->owner : NULL);
 		sq_bind_i64(st, 11, now);
-		sq_bind_i64(st, 12, d->id);
+		if (d->has_shared)
+			sq_bind_i64(st, 12, d->shared);
+		sq_bind_i64(st, 13, d->id);
 		r = sq_row(s, st, "updating a deal", err);
 		if (r == R_OK)
 			d->updated_at = now;
@@ -555,72 +562,93 @@ enum result store_deal_read_full(struct store *s, struct arena *a, int64_t id,
 /* The open deals' last activity, as deal_rules_last_activity() takes it:
  * the newest of creation, an interaction on the deal, a step done. CASE
  * rather than SQLite's max(a, b, c), so PostgreSQL runs it too. */
-#define DEALS_ACTIVITY                                                       \
+#define DEALS_ACTIVITY DEALS_ACTIVITY_F("")
+/* The same with more conditions f on the deals d (the viewer's filter). */
+#define DEALS_ACTIVITY_F(f)                                                  \
 	"WITH act AS (SELECT d.id, d.title, d.org_id, d.created_at AS c, "   \
 	"coalesce((SELECT max(i.occurred_at) FROM interaction i "            \
 	"WHERE i.deal_id = d.id), 0) AS t, "                                 \
 	"coalesce((SELECT max(p.done_at) FROM plan_step p "                  \
 	"WHERE p.deal_id = d.id), 0) AS s "                                  \
-	"FROM deal d WHERE d.status = 'open'), "                             \
+	"FROM deal d WHERE d.status = 'open'" f "), "                        \
 	"last AS (SELECT id, title, org_id, CASE WHEN c >= t AND c >= s "    \
 	"THEN c WHEN t >= s THEN t ELSE s END AS at FROM act) "
 
-#define DEALS_UNSETTLED                                                      \
+#define DEALS_UNSETTLED DEALS_UNSETTLED_F("")
+#define DEALS_UNSETTLED_F(f)                                                 \
 	"WITH u AS (SELECT c.deal_id, "                                      \
 	"sum(CASE WHEN c.status = 'open' THEN 1 ELSE 0 END) AS o, "          \
 	"sum(CASE WHEN c.status = 'answered' THEN 1 ELSE 0 END) AS a, "      \
 	"min(c.raised_at) AS since FROM concern c JOIN deal d "              \
 	"ON d.id = c.deal_id WHERE d.status = 'open' AND c.status IN "       \
-	"('open', 'answered') GROUP BY c.deal_id) "
+	"('open', 'answered')" f " GROUP BY c.deal_id) "
 
-/* Runs a one-row count statement (with v bound as $1 when it has one)
- * into *out. */
+/* The viewer's filter on the deals d of the daily list, with its
+ * placeholders from $a on. */
+#define DEALS_TODAY_VISIBLE(a, b, c) " AND " SQ_VISIBLE("d", a, b, c)
+
+/* Runs a one-row count statement into *out: v bound as $vpos and the
+ * viewer from $vat on, each when not 0. */
 static enum result deals_count(struct store *s, const char *sql, int64_t v,
-			       size_t *out, struct error *err)
+			       int vpos, int vat, size_t *out,
+			       struct error *err)
 {
 	sqlite3_stmt *st = sq_prep(s, sql, err);
 	if (!st)
 		return R_DB;
-	if (sqlite3_bind_parameter_count(st) > 0)
-		sq_bind_i64(st, 1, v);
+	if (vpos)
+		sq_bind_i64(st, vpos, v);
+	if (vat)
+		sq_bind_viewer(s, st, vat);
 	enum result r = sq_row(s, st, "counting the daily list's deals", err);
 	*out = r == R_OK ? (size_t)sq_i64(st, 0) : 0;
 	sqlite3_reset(st);
 	return r == R_DB ? r : R_OK;
 }
 
+#define DEALS_STEPS_COUNT                                                    \
+	"SELECT count(*) FROM plan_step s JOIN deal d ON d.id = s.deal_id "  \
+	"WHERE d.status = 'open' AND s.done_at IS NULL AND s.due_on "        \
+	"IS NOT NULL AND s.due_on <= $1"
+#define DEALS_STEPS_SQL                                                      \
+	"SELECT s.id, s.deal_id, s.title, s.side, s.owner_person_id, "       \
+	"p.given_name, p.family_name, s.due_on, s.position, s.created_at, "  \
+	"d.title, o.name FROM plan_step s JOIN deal d ON d.id = s.deal_id "  \
+	"JOIN organization o ON o.id = d.org_id LEFT JOIN person p ON "      \
+	"p.id = s.owner_person_id WHERE d.status = 'open' AND s.done_at IS " \
+	"NULL AND s.due_on IS NOT NULL AND s.due_on <= $1 "
+
 static enum result deals_today_steps(struct store *s, struct arena *a,
 				     const struct deal_today_window *w,
 				     struct deal_today *out, struct error *err)
 {
 	int64_t until = w->today + w->horizon_days;
-	enum result r = deals_count(s,
-				    "SELECT count(*) FROM plan_step s JOIN deal "
-				    "d ON d.id = s.deal_id WHERE d.status = "
-				    "'open' AND s.done_at IS NULL AND s.due_on "
-				    "IS NOT NULL AND s.due_on <= $1",
-				    until, &out->steps_total, err);
+	bool all = sq_sees_all(s);
+	int k = all ? 0 : 3;
+	enum result r = deals_count(
+	    s,
+	    all ? DEALS_STEPS_COUNT
+		: DEALS_STEPS_COUNT DEALS_TODAY_VISIBLE("$2", "$3", "$4"),
+	    until, 1, all ? 0 : 2, &out->steps_total, err);
 	sqlite3_stmt *st =
 	    r != R_OK ? NULL
 		      : sq_prep(s,
-				"SELECT s.id, s.deal_id, s.title, s.side, "
-				"s.owner_person_id, p.given_name, "
-				"p.family_name, s.due_on, s.position, "
-				"s.created_at, d.title, o.name "
-				"FROM plan_step s JOIN deal d ON d.id = "
-				"s.deal_id JOIN organization o ON o.id = "
-				"d.org_id LEFT JOIN person p ON p.id = "
-				"s.owner_person_id "
-				"WHERE d.status = 'open' AND s.done_at IS "
-				"NULL AND s.due_on IS NOT NULL AND s.due_on "
-				"<= $1 ORDER BY s.due_on, s.id "
-				"LIMIT $2 OFFSET $3",
+				all ? DEALS_STEPS_SQL
+				      "ORDER BY s.due_on, s.id "
+				      "LIMIT $2 OFFSET $3"
+				    : DEALS_STEPS_SQL DEALS_TODAY_VISIBLE(
+					  "$2", "$3", "$4") " ORDER BY "
+							    "s.due_on, s.id "
+							    "LIMIT $5 OFFSET "
+							    "$6",
 				err);
 	if (!st)
 		return R_DB;
 	sq_bind_i64(st, 1, until);
-	sq_bind_i64(st, 2, w->limit);
-	sq_bind_i64(st, 3, w->offset);
+	if (!all)
+		sq_bind_viewer(s, st, 2);
+	sq_bind_i64(st, 2 + k, w->limit);
+	sq_bind_i64(st, 3 + k, w->offset);
 	out->steps = arena_alloc(a, sizeof(*out->steps) * (size_t)w->limit);
 	while ((r = sq_row(s, st, "reading the plan steps due", err)) == R_OK) {
 		struct deal_today_step *x = &out->steps[out->n_steps++];
@@ -670,6 +698,13 @@ static enum result deals_today_rows(struct store *s, struct arena *a,
 	return r == R_DB ? r : R_OK;
 }
 
+/* The page of stalled deals after DEALS_ACTIVITY: before, limit,
+ * offset. */
+#define DEALS_STALLED_SQL(b, l, o)                                           \
+	"SELECT l.id, l.title, o.name, l.at, 0, 0 FROM last l "              \
+	"JOIN organization o ON o.id = l.org_id WHERE l.at < " b " "         \
+	"ORDER BY l.at, l.id LIMIT " l " OFFSET " o
+
 static enum result deals_today_stalled(struct store *s, struct arena *a,
 				       const struct deal_today_window *w,
 				       struct deal_today *out,
@@ -678,48 +713,70 @@ static enum result deals_today_stalled(struct store *s, struct arena *a,
 	int days = w->stall_days < 1 ? DEAL_STALL_DAYS_DEFAULT : w->stall_days;
 	/* deal_rules_stall: stalled when now - at > days * 86400. */
 	int64_t before = w->now - (int64_t)days * 86400;
+	/* Filtered, the viewer's placeholders come first (in the CTE). */
+	bool all = sq_sees_all(s);
+	int k = all ? 0 : 3;
 	enum result r = deals_count(
-	    s, DEALS_ACTIVITY "SELECT count(*) FROM last WHERE at < $1",
-	    before, &out->stalled_total, err);
+	    s,
+	    all ? DEALS_ACTIVITY "SELECT count(*) FROM last WHERE at < $1"
+		: DEALS_ACTIVITY_F(DEALS_TODAY_VISIBLE(
+		      "$1", "$2", "$3")) "SELECT count(*) FROM last "
+					 "WHERE at < $4",
+	    before, all ? 1 : 4, all ? 0 : 1, &out->stalled_total, err);
 	sqlite3_stmt *st =
 	    r != R_OK ? NULL
 		      : sq_prep(s,
-				DEALS_ACTIVITY
-				"SELECT l.id, l.title, o.name, l.at, 0, 0 "
-				"FROM last l JOIN organization o ON o.id = "
-				"l.org_id WHERE l.at < $1 "
-				"ORDER BY l.at, l.id LIMIT $2 OFFSET $3",
+				all ? DEALS_ACTIVITY DEALS_STALLED_SQL(
+					  "$1", "$2", "$3")
+				    : DEALS_ACTIVITY_F(DEALS_TODAY_VISIBLE(
+					  "$1", "$2", "$3"))
+					  DEALS_STALLED_SQL("$4", "$5", "$6"),
 				err);
 	if (!st)
 		return R_DB;
-	sq_bind_i64(st, 1, before);
-	sq_bind_i64(st, 2, w->limit);
-	sq_bind_i64(st, 3, w->offset);
+	if (!all)
+		sq_bind_viewer(s, st, 1);
+	sq_bind_i64(st, 1 + k, before);
+	sq_bind_i64(st, 2 + k, w->limit);
+	sq_bind_i64(st, 3 + k, w->offset);
 	return deals_today_rows(s, a, st, w->limit, &out->stalled,
 				&out->n_stalled, err);
 }
+
+/* The page of deals with concerns unsettled after DEALS_UNSETTLED. */
+#define DEALS_UNSETTLED_SQL(l, o)                                            \
+	"SELECT d.id, d.title, o.name, u.since, u.o, u.a FROM u JOIN deal d " \
+	"ON d.id = u.deal_id JOIN organization o ON o.id = d.org_id "        \
+	"ORDER BY u.since, d.id LIMIT " l " OFFSET " o
 
 static enum result deals_today_concerns(struct store *s, struct arena *a,
 					const struct deal_today_window *w,
 					struct deal_today *out,
 					struct error *err)
 {
+	bool all = sq_sees_all(s);
+	int k = all ? 0 : 3;
 	enum result r = deals_count(
-	    s, DEALS_UNSETTLED "SELECT count(*) FROM u", 0,
-	    &out->concerns_total, err);
+	    s,
+	    all ? DEALS_UNSETTLED "SELECT count(*) FROM u"
+		: DEALS_UNSETTLED_F(DEALS_TODAY_VISIBLE(
+		      "$1", "$2", "$3")) "SELECT count(*) FROM u",
+	    0, 0, all ? 0 : 1, &out->concerns_total, err);
 	sqlite3_stmt *st =
 	    r != R_OK ? NULL
 		      : sq_prep(s,
-				DEALS_UNSETTLED
-				"SELECT d.id, d.title, o.name, u.since, u.o, "
-				"u.a FROM u JOIN deal d ON d.id = u.deal_id "
-				"JOIN organization o ON o.id = d.org_id "
-				"ORDER BY u.since, d.id LIMIT $1 OFFSET $2",
+				all ? DEALS_UNSETTLED DEALS_UNSETTLED_SQL(
+					  "$1", "$2")
+				    : DEALS_UNSETTLED_F(DEALS_TODAY_VISIBLE(
+					  "$1", "$2", "$3"))
+					  DEALS_UNSETTLED_SQL("$4", "$5"),
 				err);
 	if (!st)
 		return R_DB;
-	sq_bind_i64(st, 1, w->limit);
-	sq_bind_i64(st, 2, w->offset);
+	if (!all)
+		sq_bind_viewer(s, st, 1);
+	sq_bind_i64(st, 1 + k, w->limit);
+	sq_bind_i64(st, 2 + k, w->offset);
 	return deals_today_rows(s, a, st, w->limit, &out->concerns,
 				&out->n_concerns, err);
 }
@@ -769,12 +826,15 @@ enum result store_deal_list_by_person(struct store *s, struct arena *a,
 	sqlite3_stmt *st = sq_prep(
 	    s,
 	    DEAL_SELECT "JOIN stakeholder k ON k.deal_id = d.id "
-			"WHERE k.person_id = $1 ORDER BY d.id DESC LIMIT $2",
+			"WHERE k.person_id = $1 AND "
+			SQ_VISIBLE("d", "$2", "$3", "$4")
+			" ORDER BY d.id DESC LIMIT $5",
 	    err);
 	enum result r = st ? R_OK : R_DB;
 	if (st) {
 		sq_bind_i64(st, 1, person_id);
-		sq_bind_i64(st, 2, (int64_t)limit + 1);
+		sq_bind_viewer(s, st, 2);
+		sq_bind_i64(st, 5, (int64_t)limit + 1);
 		while ((r = sq_row(s, st, "listing a person's deals", err)) ==
 		       R_OK) {
 			if (count == (size_t)limit) {
@@ -787,16 +847,18 @@ enum result store_deal_list_by_person(struct store *s, struct arena *a,
 		r = r == R_DB ? r : R_OK;
 	}
 	st = r == R_OK ? sq_prep(s,
-				 "SELECT role FROM stakeholder WHERE "
-				 "person_id = $1 ORDER BY deal_id DESC "
-				 "LIMIT $2",
+				 "SELECT k.role FROM stakeholder k JOIN deal "
+				 "d ON d.id = k.deal_id WHERE k.person_id = "
+				 "$1 AND " SQ_VISIBLE("d", "$2", "$3", "$4")
+				 " ORDER BY k.deal_id DESC LIMIT $5",
 				 err)
 		       : NULL;
 	if (r == R_OK && !st)
 		r = R_DB;
 	if (st) {
 		sq_bind_i64(st, 1, person_id);
-		sq_bind_i64(st, 2, (int64_t)count);
+		sq_bind_viewer(s, st, 2);
+		sq_bind_i64(st, 5, (int64_t)count);
 		while (k < count && (r = sq_row(s, st, "reading a person's "
 						"roles", err)) == R_OK) {
 			if (!stakeholder_role_parse(

@@ -17,6 +17,7 @@
 
 #include "sq.h"
 #include "store/store.h"
+#include "store/store_auth.h"
 
 #define INTERACTION_COLUMNS                                                    \
 	"i.id, i.kind, i.occurred_at, i.summary, i.notes, i.follow_up_on, "    \
@@ -107,8 +108,7 @@ static enum result inter_check_people(struct store *s,
 						 "listed twice; list each "
 						 "person once",
 						 (long long)i->people[k]);
-		enum result r = sq_exists(
-		    s, "SELECT 1 FROM person WHERE id = $1", i->people[k], err);
+		enum result r = sq_person_visible(s, i->people[k], err);
 		if (r == R_NOT_FOUND)
 			return error_set(err, R_INVALID, "people",
 					 "people: there is no person %lld; "
@@ -346,16 +346,19 @@ static sqlite3_stmt *inter_list_stmt(struct store *s, int64_t person_id,
 				     int64_t after, int limit,
 				     struct error *err)
 {
+	/* Each filtered by the viewer (SQ_INTERACTION_VISIBLE), which
+	 * passes every row at once for one who sees all ($v = 0). */
 	sqlite3_stmt *st;
 	if (!person_id) {
 		st = sq_prep(s,
 			     "SELECT " INTERACTION_COLUMNS
-			     " FROM interaction i WHERE i.id > $1 "
-			     "ORDER BY i.id LIMIT $2",
+			     " FROM interaction i WHERE i.id > $1 AND "
+			     SQ_INTERACTION_VISIBLE("i", "$2", "$3", "$4") " ORDER BY i.id LIMIT $5",
 			     err);
 		if (st) {
 			sq_bind_i64(st, 1, after);
-			sq_bind_i64(st, 2, (int64_t)limit + 1);
+			sq_bind_viewer(s, st, 2);
+			sq_bind_i64(st, 5, (int64_t)limit + 1);
 		}
 		return st;
 	}
@@ -364,13 +367,14 @@ static sqlite3_stmt *inter_list_stmt(struct store *s, int64_t person_id,
 			     "SELECT " INTERACTION_COLUMNS
 			     " FROM interaction_person ip "
 			     "JOIN interaction i ON i.id = ip.interaction_id "
-			     "WHERE ip.person_id = $1 "
-			     "ORDER BY ip.occurred_at DESC, "
-			     "ip.interaction_id DESC LIMIT $2",
+			     "WHERE ip.person_id = $1 AND " SQ_INTERACTION_VISIBLE("i", "$2", "$3", "$4")
+			     " ORDER BY ip.occurred_at DESC, "
+			     "ip.interaction_id DESC LIMIT $5",
 			     err);
 		if (st) {
 			sq_bind_i64(st, 1, person_id);
-			sq_bind_i64(st, 2, (int64_t)limit + 1);
+			sq_bind_viewer(s, st, 2);
+			sq_bind_i64(st, 5, (int64_t)limit + 1);
 		}
 		return st;
 	}
@@ -381,14 +385,15 @@ static sqlite3_stmt *inter_list_stmt(struct store *s, int64_t person_id,
 	    "JOIN interaction c ON c.id = $1 "
 	    "WHERE ip.person_id = $2 AND (ip.occurred_at < c.occurred_at "
 	    "OR (ip.occurred_at = c.occurred_at "
-	    "AND ip.interaction_id < c.id)) "
-	    "ORDER BY ip.occurred_at DESC, ip.interaction_id DESC "
-	    "LIMIT $3",
+	    "AND ip.interaction_id < c.id)) AND " SQ_INTERACTION_VISIBLE("i", "$3", "$4", "$5")
+	    " ORDER BY ip.occurred_at DESC, ip.interaction_id DESC "
+	    "LIMIT $6",
 	    err);
 	if (st) {
 		sq_bind_i64(st, 1, after);
 		sq_bind_i64(st, 2, person_id);
-		sq_bind_i64(st, 3, (int64_t)limit + 1);
+		sq_bind_viewer(s, st, 3);
+		sq_bind_i64(st, 6, (int64_t)limit + 1);
 	}
 	return st;
 }
@@ -401,6 +406,8 @@ static enum result inter_check_list(struct store *s, int64_t person_id,
 		return R_OK;
 	enum result r =
 	    sq_exists(s, "SELECT 1 FROM person WHERE id = $1", person_id, err);
+	if (r == R_OK)
+		r = store_may(s, STORE_REC_PERSON, person_id, AUTH_READ, err);
 	if (r == R_NOT_FOUND)
 		return error_set(err, R_NOT_FOUND, "person_id",
 				 "there is no person %lld",
@@ -484,9 +491,9 @@ enum result store_interaction_list_by_deal(struct store *s, struct arena *a,
 				     : sq_prep(s,
 					       "SELECT " INTERACTION_COLUMNS
 					       " FROM interaction i WHERE "
-					       "i.deal_id = $1 ORDER BY "
-					       "i.occurred_at DESC, i.id DESC "
-					       "LIMIT $2",
+					       "i.deal_id = $1 AND " SQ_INTERACTION_VISIBLE("i", "$2", "$3", "$4")
+					       " ORDER BY i.occurred_at DESC, "
+					       "i.id DESC LIMIT $5",
 					       err);
 	if (r == R_OK && !st)
 		r = R_DB;
@@ -494,7 +501,8 @@ enum result store_interaction_list_by_deal(struct store *s, struct arena *a,
 	size_t count = 0;
 	if (st) {
 		sq_bind_i64(st, 1, deal_id);
-		sq_bind_i64(st, 2, (int64_t)limit + 1);
+		sq_bind_viewer(s, st, 2);
+		sq_bind_i64(st, 5, (int64_t)limit + 1);
 		while ((r = sq_row(s, st, "listing a deal's interactions",
 				   err)) == R_OK) {
 			if (count == (size_t)limit) {

@@ -6,8 +6,9 @@
  * creation, its newest interaction and its newest plan step done, as in
  * deal_rules_last_activity) merged in from two grouped scans, every
  * concern's times in deal order, and every ask on a deal. The
- * counting is core's (metrics_compute); nothing is filtered here because
- * repeat business looks at every owner's earlier wins. All three run in
+ * counting is core's (metrics_compute); no deal is left out because
+ * repeat business looks at every owner's earlier wins, but those the
+ * viewer may not see (SQ_VISIBLE) come marked hidden and count nowhere. All three run in
  * one read snapshot.
  */
 #include <string.h>
@@ -19,13 +20,21 @@ static enum result metrics_read_deals(struct store *s, struct arena *a,
 				      struct metrics_input *in,
 				      struct error *err)
 {
+	/* Every deal is read (repeat business looks at every owner's
+	 * wins); those the viewer may not see come marked hidden. */
+	bool all = sq_sees_all(s);
 	sqlite3_stmt *st = sq_prep(
 		s,
-		"SELECT id, org_id, owner, status, source, created_at, won_on, "
-		"closed_on FROM deal ORDER BY id",
+		all ? "SELECT id, org_id, owner, status, source, created_at, "
+		      "won_on, closed_on, 1 FROM deal ORDER BY id"
+		    : "SELECT id, org_id, owner, status, source, created_at, "
+		      "won_on, closed_on, " SQ_VISIBLE("d", "$1", "$2", "$3")
+		      " FROM deal d ORDER BY id",
 		err);
 	if (!st)
 		return R_DB;
+	if (!all)
+		sq_bind_viewer(s, st, 1);
 	struct metrics_deal *ds = NULL;
 	size_t count = 0, cap = 0;
 	enum result r;
@@ -47,6 +56,7 @@ static enum result metrics_read_deals(struct store *s, struct arena *a,
 		d->has_closed_on = !sq_null(st, 7);
 		d->closed_on = sq_i64(st, 7);
 		d->last_activity = d->created_at;
+		d->hidden = sq_int(st, 8) == 0;
 	}
 	sqlite3_reset(st);
 	if (r == R_DB)

@@ -68,6 +68,16 @@ static const char *const owners_sql[] = {
 				       "WHERE x.id = $1",
 };
 
+enum result sq_person_visible(struct store *s, int64_t id,
+			      struct error *err)
+{
+	enum result r =
+	    sq_exists(s, "SELECT 1 FROM person WHERE id = $1", id, err);
+	if (r == R_OK)
+		r = store_may(s, STORE_REC_PERSON, id, AUTH_READ, err);
+	return r;
+}
+
 enum result store_may(struct store *s, enum store_record kind, int64_t id,
 		      enum auth_action action, struct error *err)
 {

@@ -17,9 +17,11 @@
 	"p.id, p.given_name, p.family_name, p.org_id, o.name, p.title, "       \
 	"p.how_met, p.met_on, p.referred_by, p.cadence_days, "                 \
 	"p.cadence_max_days, p.notes, p.owner, p.last_touch, p.created_at, "   \
-	"p.updated_at"
+	"p.updated_at, p.shared, (SELECT coalesce(ou.display_name, ou.login) " \
+	"FROM app_user ou WHERE ou.id = p.owner_user_id)"
 
-/* Reads one row of PERSON_COLUMNS into p (tags and contacts left empty). */
+/* Reads one row of PERSON_COLUMNS (18 columns) into p (tags and contacts
+ * left empty). */
 static void people_read_row(struct arena *a, sqlite3_stmt *st, struct person *p)
 {
 	memset(p, 0, sizeof(*p));
@@ -40,6 +42,8 @@ static void people_read_row(struct arena *a, sqlite3_stmt *st, struct person *p)
 	p->last_touch = sq_i64(st, 13);
 	p->created_at = sq_i64(st, 14);
 	p->updated_at = sq_i64(st, 15);
+	p->shared = sq_int(st, 16) != 0;
+	p->owner_user = sq_text(a, st, 17);
 }
 
 /* Reads the person's tags (by name) into p. */
@@ -128,8 +132,7 @@ static enum result people_check_refs(struct store *s, const struct person *p,
 			return error_set(err, R_INVALID, "referred_by",
 					 "referred_by: a person cannot be "
 					 "referred by themselves");
-		r = sq_exists(s, "SELECT 1 FROM person WHERE id = $1",
-			      p->referred_by, err);
+		r = sq_person_visible(s, p->referred_by, err);
 		if (r == R_NOT_FOUND)
 			return error_set(err, R_INVALID, "referred_by",
 					 "referred_by: there is no person "
@@ -421,8 +424,8 @@ enum result store_person_get(struct store *s, struct arena *a, int64_t id,
 		if (r == R_OK) {
 			people_read_row(a, st, out);
 			people_unpack(
-			    a, (const char *)sqlite3_column_text(st, 16),
-			    (const char *)sqlite3_column_text(st, 17), out);
+			    a, (const char *)sqlite3_column_text(st, 18),
+			    (const char *)sqlite3_column_text(st, 19), out);
 		}
 		sqlite3_reset(st);
 	}
@@ -670,14 +673,16 @@ enum result store_person_list_referred(struct store *s, struct arena *a,
 	    sq_prep(s,
 		    "SELECT " PERSON_COLUMNS " FROM person p "
 		    "LEFT JOIN organization o ON o.id = p.org_id "
-		    "WHERE p.referred_by = $1 ORDER BY p.given_name "
+		    "WHERE p.referred_by = $1 AND "
+		    SQ_VISIBLE("p", "$2", "$3", "$4") " ORDER BY p.given_name "
 		    "COLLATE NOCASE, p.family_name COLLATE NOCASE, p.id "
-		    "LIMIT $2",
+		    "LIMIT $5",
 		    err);
 	if (!st)
 		return R_DB;
 	sq_bind_i64(st, 1, id);
-	sq_bind_i64(st, 2, (int64_t)limit + 1);
+	sq_bind_viewer(s, st, 2);
+	sq_bind_i64(st, 5, (int64_t)limit + 1);
 	struct person *ps = arena_alloc(a, sizeof(*ps) * (size_t)limit);
 	size_t count = 0;
 	enum result r;

@@ -28,8 +28,7 @@ static enum result plan_deal_exists(struct store *s, int64_t id,
 static enum result plan_person_exists(struct store *s, const char *field,
 				      int64_t id, struct error *err)
 {
-	enum result r =
-		sq_exists(s, "SELECT 1 FROM person WHERE id = $1", id, err);
+	enum result r = sq_person_visible(s, id, err);
 	if (r == R_NOT_FOUND)
 		return error_set(err, R_INVALID, field,
 				 "%s: there is no person %lld (add them "

@@ -167,8 +167,7 @@ static enum result rel_check_refs(struct store *s,
 	const char *fields[2] = {"from_id", "to_id"};
 	int64_t ids[2] = {rel->from_id, rel->to_id};
 	for (int k = 0; k < 2; k++) {
-		r = sq_exists(s, "SELECT 1 FROM person WHERE id = $1", ids[k],
-			      err);
+		r = sq_person_visible(s, ids[k], err);
 		if (r == R_NOT_FOUND)
 			return error_set(err, R_INVALID, fields[k],
 					 "%s: there is no person %lld; create "
@@ -324,8 +323,10 @@ enum result store_relationship_list(struct store *s, struct arena *a,
 	if (r == R_OK) {
 		st = sq_prep(s,
 			     "SELECT " REL_COLUMNS REL_FROM
-			     "WHERE r.from_id = $1 OR r.to_id = $1 "
-			     "ORDER BY r.id",
+			     "WHERE (r.from_id = $1 OR r.to_id = $1) AND "
+			     SQ_VISIBLE("pf", "$2", "$3", "$4") " AND "
+			     SQ_VISIBLE("pt", "$2", "$3", "$4")
+			     " ORDER BY r.id",
 			     err);
 		r = st ? R_OK : R_DB;
 	}
@@ -333,6 +334,7 @@ enum result store_relationship_list(struct store *s, struct arena *a,
 	struct relationship *rs = NULL;
 	if (r == R_OK) {
 		sq_bind_i64(st, 1, person_id);
+		sq_bind_viewer(s, st, 2);
 		while ((r = sq_row(s, st, "listing relationships", err)) ==
 		       R_OK) {
 			rs = sq_grow(a, rs, count, &cap, sizeof(*rs));

@@ -203,25 +203,34 @@ static enum result today_people_and_dates(struct store *s, struct arena *a,
 	return r;
 }
 
+/* The follow-ups not done and due by $1, with their first person; the
+ * viewer's filter (SQ_INTERACTION_VISIBLE) goes after it. */
+#define TODAY_FOLLOWUP_SQL                                                     \
+	"SELECT i.id, i.follow_up_on, i.summary, p.id, p.given_name, "        \
+	"p.family_name FROM interaction i "                                    \
+	"JOIN interaction_person ip ON ip.interaction_id = i.id "              \
+	"AND ip.position = (SELECT min(position) FROM "                        \
+	"interaction_person WHERE interaction_id = i.id) "                     \
+	"JOIN person p ON p.id = ip.person_id "                                \
+	"WHERE i.follow_up_done = 0 AND i.follow_up_on IS NOT NULL "           \
+	"AND i.follow_up_on <= $1 "
+
 static enum result today_followups(struct store *s, struct arena *a,
 				   int64_t until_day, struct followup_row **out,
 				   size_t *n, struct error *err)
 {
+	bool all = sq_sees_all(s);
 	sqlite3_stmt *st = sq_prep(
 	    s,
-	    "SELECT i.id, i.follow_up_on, i.summary, p.id, p.given_name, "
-	    "p.family_name FROM interaction i "
-	    "JOIN interaction_person ip ON ip.interaction_id = i.id "
-	    "AND ip.position = (SELECT min(position) FROM "
-	    "interaction_person WHERE interaction_id = i.id) "
-	    "JOIN person p ON p.id = ip.person_id "
-	    "WHERE i.follow_up_done = 0 AND i.follow_up_on IS NOT NULL "
-	    "AND i.follow_up_on <= $1 "
-	    "ORDER BY i.follow_up_on, i.id",
+	    all ? TODAY_FOLLOWUP_SQL "ORDER BY i.follow_up_on, i.id"
+		: TODAY_FOLLOWUP_SQL "AND " SQ_INTERACTION_VISIBLE(
+		      "i", "$2", "$3", "$4") " ORDER BY i.follow_up_on, i.id",
 	    err);
 	if (!st)
 		return R_DB;
 	sq_bind_i64(st, 1, until_day);
+	if (!all)
+		sq_bind_viewer(s, st, 2);
 	size_t count = 0, cap = 0;
 	struct followup_row *rows = NULL;
 	enum result r;
@@ -279,6 +288,21 @@ enum result store_today_inputs(struct store *s, struct arena *a,
 	"(given_name || CASE WHEN coalesce(family_name, '') <> '' "            \
 	"THEN ' ' || family_name ELSE '' END)"
 
+/* The page of due people (today_due_group): the columns today_read_due
+ * reads, of the ids the subquery orders, which this opens and the
+ * statement closes after its order (TODAY_DUE_ORDER) and limits. */
+#define TODAY_DUE_SQL                                                          \
+	"SELECT p.id, p.cadence_days, p.cadence_max_days, t.name, "            \
+	"t.cadence_days, t.cadence_max_days, p.last_touch, p.created_at, "     \
+	"p.given_name, p.family_name FROM person p "                           \
+	"LEFT JOIN tag t ON t.id = p.cadence_tag_id AND t.cadence_days > 0 "   \
+	"WHERE p.id IN (SELECT id FROM person "                                \
+	"WHERE due_at IS NOT NULL AND due_at < $1 "                            \
+	"AND past_max_at >= $2 AND past_max_at < $3 "
+#define TODAY_DUE_ORDER                                                        \
+	TODAY_NAME_SQL " COLLATE NOCASE, " TODAY_NAME_SQL                      \
+		       " COLLATE BINARY, id "
+
 /* Reads one due person's cadence row (columns of today_due_page). */
 static void today_read_due(struct arena *a, sqlite3_stmt *st,
 			   struct cadence_row *c)
@@ -317,18 +341,29 @@ static enum result today_due_group(struct store *s, struct arena *a,
 	 * bounds is made empty). */
 	int64_t lo = past_max ? INT64_MIN : max_before;
 	int64_t hi = past_max ? max_before : INT64_MAX;
+	/* A viewer who does not see everything filters each row read,
+	 * through SQ_VISIBLE's three placeholders after the bounds, so the
+	 * later placeholders move up by three. */
+	bool all = sq_sees_all(s);
+	int k = all ? 0 : 3;
 	sqlite3_stmt *st = sq_prep(
 	    s,
-	    "SELECT due_at FROM person WHERE due_at IS NOT NULL "
-	    "AND due_at < $1 AND past_max_at >= $2 AND past_max_at < $3 "
-	    "ORDER BY due_at LIMIT 1 OFFSET $4",
+	    all ? "SELECT due_at FROM person WHERE due_at IS NOT NULL "
+		  "AND due_at < $1 AND past_max_at >= $2 AND past_max_at < $3 "
+		  "ORDER BY due_at LIMIT 1 OFFSET $4"
+		: "SELECT due_at FROM person WHERE due_at IS NOT NULL "
+		  "AND due_at < $1 AND past_max_at >= $2 AND past_max_at < $3 "
+		  "AND " SQ_VISIBLE("person", "$4", "$5", "$6") " "
+		  "ORDER BY due_at LIMIT 1 OFFSET $7",
 	    err);
 	if (!st)
 		return R_DB;
 	sq_bind_i64(st, 1, due_before);
 	sq_bind_i64(st, 2, lo);
 	sq_bind_i64(st, 3, hi);
-	sq_bind_i64(st, 4, skip + want - 1);
+	if (!all)
+		sq_bind_viewer(s, st, 4);
+	sq_bind_i64(st, 4 + k, skip + want - 1);
 	enum result r = sq_row(s, st, "reading who is due", err);
 	int64_t until = due_before;
 	if (r == R_OK) {
@@ -344,25 +379,25 @@ static enum result today_due_group(struct store *s, struct arena *a,
 		return r;
 	st = sq_prep(
 	    s,
-	    "SELECT p.id, p.cadence_days, p.cadence_max_days, t.name, "
-	    "t.cadence_days, t.cadence_max_days, p.last_touch, p.created_at, "
-	    "p.given_name, p.family_name FROM person p "
-	    "LEFT JOIN tag t ON t.id = p.cadence_tag_id AND t.cadence_days > 0 "
-	    "WHERE p.id IN (SELECT id FROM person "
-	    "WHERE due_at IS NOT NULL AND due_at < $1 "
-	    "AND past_max_at >= $2 AND past_max_at < $3 "
-	    "ORDER BY (due_at + $4) - ((due_at + $4) % 86400 + 86400) % "
-	    "86400, " TODAY_NAME_SQL " COLLATE NOCASE, " TODAY_NAME_SQL
-	    " COLLATE BINARY, id LIMIT $5 OFFSET $6)",
+	    all ? TODAY_DUE_SQL "ORDER BY (due_at + $4) - ((due_at + $4) % "
+				"86400 + 86400) % 86400, " TODAY_DUE_ORDER
+				"LIMIT $5 OFFSET $6)"
+		: TODAY_DUE_SQL "AND " SQ_VISIBLE(
+		      "person", "$4", "$5",
+		      "$6") " ORDER BY (due_at + $7) - ((due_at + $7) % "
+			    "86400 + 86400) % 86400, " TODAY_DUE_ORDER
+			    "LIMIT $8 OFFSET $9)",
 	    err);
 	if (!st)
 		return R_DB;
 	sq_bind_i64(st, 1, until);
 	sq_bind_i64(st, 2, lo);
 	sq_bind_i64(st, 3, hi);
-	sq_bind_i64(st, 4, w->utc_offset);
-	sq_bind_i64(st, 5, want);
-	sq_bind_i64(st, 6, skip);
+	if (!all)
+		sq_bind_viewer(s, st, 4);
+	sq_bind_i64(st, 4 + k, w->utc_offset);
+	sq_bind_i64(st, 5 + k, want);
+	sq_bind_i64(st, 6 + k, skip);
 	while ((r = sq_row(s, st, "reading who is due", err)) == R_OK) {
 		out->people = sq_grow(a, out->people, out->n_people, cap,
 				      sizeof(*out->people));
@@ -406,15 +441,21 @@ static enum result today_due_count(struct store *s, int64_t due_before,
 				   int64_t max_before, struct today_inputs *out,
 				   struct error *err)
 {
-	sqlite3_stmt *st =
-	    sq_prep(s,
-		    "SELECT coalesce(sum(past_max_at < $1), 0), count(*) "
-		    "FROM person WHERE due_at IS NOT NULL AND due_at < $2",
-		    err);
+	bool all = sq_sees_all(s);
+	sqlite3_stmt *st = sq_prep(
+	    s,
+	    all ? "SELECT coalesce(sum(past_max_at < $1), 0), count(*) "
+		  "FROM person WHERE due_at IS NOT NULL AND due_at < $2"
+		: "SELECT coalesce(sum(past_max_at < $1), 0), count(*) "
+		  "FROM person WHERE due_at IS NOT NULL AND due_at < $2 "
+		  "AND " SQ_VISIBLE("person", "$3", "$4", "$5"),
+	    err);
 	if (!st)
 		return R_DB;
 	sq_bind_i64(st, 1, max_before);
 	sq_bind_i64(st, 2, due_before);
+	if (!all)
+		sq_bind_viewer(s, st, 3);
 	enum result r = sq_row(s, st, "counting who is due", err);
 	if (r == R_OK) {
 		out->past_max_total = (size_t)sq_i64(st, 0);
@@ -479,19 +520,35 @@ static enum result today_dates_span(struct store *s, struct arena *a,
 {
 	int md[4];
 	today_md_ranges(from, to, md);
+	bool all = sq_sees_all(s);
 	sqlite3_stmt *st;
-	if (remind < 0)
+	if (remind < 0 && all)
 		st = sq_prep(s,
 			     TODAY_DATE_SQL
 			     "WHERE d.month * 100 + d.day BETWEEN $1 AND $2 "
 			     "OR d.month * 100 + d.day BETWEEN $3 AND $4",
+			     err);
+	else if (remind < 0)
+		st = sq_prep(s,
+			     TODAY_DATE_SQL
+			     "WHERE (d.month * 100 + d.day BETWEEN $1 AND $2 "
+			     "OR d.month * 100 + d.day BETWEEN $3 AND $4) "
+			     "AND " SQ_VISIBLE("p", "$5", "$6", "$7"),
+			     err);
+	else if (all)
+		st = sq_prep(s,
+			     TODAY_DATE_SQL
+			     "WHERE (d.month * 100 + d.day BETWEEN $1 AND $2 "
+			     "OR d.month * 100 + d.day BETWEEN $3 AND $4) "
+			     "AND d.remind_days = $5",
 			     err);
 	else
 		st = sq_prep(s,
 			     TODAY_DATE_SQL
 			     "WHERE (d.month * 100 + d.day BETWEEN $1 AND $2 "
 			     "OR d.month * 100 + d.day BETWEEN $3 AND $4) "
-			     "AND d.remind_days = $5",
+			     "AND d.remind_days = $5 "
+			     "AND " SQ_VISIBLE("p", "$6", "$7", "$8"),
 			     err);
 	if (!st)
 		return R_DB;
@@ -499,6 +556,8 @@ static enum result today_dates_span(struct store *s, struct arena *a,
 		sq_bind_i64(st, i + 1, md[i]);
 	if (remind >= 0)
 		sq_bind_i64(st, 5, remind);
+	if (!all)
+		sq_bind_viewer(s, st, remind >= 0 ? 6 : 5);
 	struct today_acc acc = {
 	    .dates = out->dates, .n_dates = out->n_dates, .cap_dates = *cap};
 	enum result r;

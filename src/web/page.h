@@ -146,6 +146,22 @@ void page_form_start(struct buf *b, const char *action, const char *label);
 /* Writes the form's error if no field showed it, the submit button and
  * </form>. */
 void page_form_end(struct buf *b, struct page_fields *fs, const char *submit);
+/* "Owned by NAME (shared with the team | private)" for a person's or a
+ * deal's page; nothing when the record has no owner (owner_user NULL). */
+void page_owner_line(struct buf *b, const char *owner_user, bool shared);
+
+/*
+ * The "shared with my team" checkbox of the person and deal forms
+ * (docs/accounts.md, "Owners"), checked as shared says when fs->in is
+ * NULL, with a hidden shared_shown field so that page_form_shared() can
+ * tell an unchecked box from a form that never had one.
+ */
+void page_shared_box(struct buf *b, const struct page_fields *fs,
+		     bool shared);
+/* Reads that checkbox into *shared and *has: left alone (has false) when
+ * the form had no such box. */
+void page_form_shared(const struct page_form *f, bool *shared, bool *has);
+
 /*
  * A labelled <input>: type is a literal ("text", "date", "number",
  * "search", "email"); value is the default shown when fs->in is NULL;

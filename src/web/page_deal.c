@@ -173,6 +173,10 @@ static void deal_heading(struct buf *b, const struct deal_view *v)
 		html_raw(b, " · ");
 		html_txt(b, d->owner);
 	}
+	if (d->owner_user) {
+		html_raw(b, " · ");
+		page_owner_line(b, d->owner_user, d->shared);
+	}
 	if (d->repeat)
 		html_raw(b, " · repeat business");
 	html_raw(b, "</p>\n<p class=\"deal-links\"><a href=\"/deals/");

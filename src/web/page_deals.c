@@ -643,6 +643,7 @@ static enum result deals_form_page(struct req *r, const struct deal *d,
 		   false, "The number at the end of their page's address.");
 	page_input(&b, &fs, "text", "owner", "Owner", d->owner, false,
 		   "The seller looking after it.");
+	page_shared_box(&b, &fs, d->id == 0 || d->shared);
 	page_form_end(&b, &fs, editing ? "Save changes" : "Start deal");
 	page_end(&b);
 	return page_reply(r, &b, status, err);
@@ -657,6 +658,7 @@ static enum result deals_read_form(struct req *r, const struct page_form *f,
 	d->benefit = page_form_text(r->arena, f, "benefit");
 	d->currency = page_form_text(r->arena, f, "currency");
 	d->owner = page_form_text(r->arena, f, "owner");
+	page_form_shared(f, &d->shared, &d->has_shared);
 	enum result res = page_form_id(f, "org_id", &d->org_id, bad);
 	if (res == R_OK)
 		res = page_form_id(f, "referred_by", &d->referred_by, bad);

@@ -322,6 +322,40 @@ static const char *page_value(const struct page_fields *fs, const char *name,
 	return def;
 }
 
+void page_owner_line(struct buf *b, const char *owner_user, bool shared)
+{
+	if (!owner_user)
+		return;
+	html_raw(b, "<span class=\"owner\">Owned by ");
+	html_txt(b, owner_user);
+	html_raw(b, shared ? " (shared with the team)</span>"
+			   : " (private)</span>");
+}
+
+void page_shared_box(struct buf *b, const struct page_fields *fs,
+		     bool shared)
+{
+	if (fs->in)
+		shared = page_form_get(fs->in, "shared") != NULL;
+	html_raw(b, "<input type=\"hidden\" name=\"shared_shown\" "
+		    "value=\"1\">\n<div class=\"field check\"><input "
+		    "type=\"checkbox\" id=\"f-shared\" name=\"shared\" "
+		    "value=\"yes\"");
+	if (shared)
+		html_raw(b, " checked");
+	html_raw(b, "><label for=\"f-shared\">Shared with my team (they may "
+		    "read it; unchecked, only you, your managers and the "
+		    "admins see it)</label></div>\n");
+}
+
+void page_form_shared(const struct page_form *f, bool *shared, bool *has)
+{
+	if (!page_form_get(f, "shared_shown"))
+		return;
+	*shared = page_form_get(f, "shared") != NULL;
+	*has = true;
+}
+
 void page_input(struct buf *b, struct page_fields *fs, const char *type,
 		const char *name, const char *label, const char *value,
 		bool required, const char *hint)

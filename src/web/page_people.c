@@ -373,6 +373,7 @@ static void people_form(struct buf *b, struct req *r, struct page_fields *fs,
 		   "Never let it go longer than (days)",
 		   people_num(r, p->cadence_max_days), false, NULL);
 	page_textarea(b, fs, "notes", "Notes", p->notes, 4, false);
+	page_shared_box(b, fs, p->id == 0 || p->shared);
 	page_form_end(b, fs, submit);
 }
 
@@ -449,6 +450,7 @@ static enum result people_read(struct req *r, const struct page_form *f,
 	p->how_met = page_form_text(r->arena, f, "how_met");
 	p->notes = page_form_text(r->arena, f, "notes");
 	people_read_tags(r, page_form_get(f, "tags"), p);
+	page_form_shared(f, &p->shared, &p->has_shared);
 	enum result res = page_form_id(f, "org_id", &p->org_id, err);
 	if (res == R_OK)
 		res = page_form_id(f, "referred_by", &p->referred_by, err);

@@ -199,6 +199,11 @@ static void person_heading(struct buf *b, const struct person_view *v)
 		}
 		html_raw(b, "</p>\n");
 	}
+	if (v->p.owner_user) {
+		html_raw(b, "<p class=\"meta\">");
+		page_owner_line(b, v->p.owner_user, v->p.shared);
+		html_raw(b, "</p>\n");
+	}
 }
 
 /* An action path under the person: /people/ID/rest. */
