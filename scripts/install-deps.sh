@@ -15,6 +15,8 @@ test)
 	# npm (see tests/e2e). Node and npm only when not there already: a
 	# Node from elsewhere carries its own npm and conflicts with Debian's.
 	pkgs="$pkgs clang libclang-rt-14-dev chromium"
+	# The SQL injection test (tests/security/sqlmap.py).
+	pkgs="$pkgs sqlmap"
 	command -v node >/dev/null 2>&1 || pkgs="$pkgs nodejs"
 	command -v npm >/dev/null 2>&1 || pkgs="$pkgs npm"
 	;;
