@@ -5,6 +5,13 @@ local first = tonumber(os.getenv("BENCH_DEAL_FIRST") or "1")
 local last = tonumber(os.getenv("BENCH_DEAL_LAST") or "1")
 local threads = 0
 
+-- Every route but /healthz needs a login: the API token the benchmark
+-- made (BENCH_TOKEN), sent as a Bearer header with every request.
+local token = os.getenv("BENCH_TOKEN") or ""
+if token ~= "" then
+   wrk.headers["Authorization"] = "Bearer " .. token
+end
+
 function setup(thread)
    threads = threads + 1
    thread:set("seed", threads)

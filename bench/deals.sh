@@ -5,7 +5,8 @@
 #
 # Generates (or reuses) 20,000 deals with their committee, plan, concerns
 # and touches (BUILD_DIR/bench/gen_deals), serves a copy with
-# BUILD_DIR/rapport on 127.0.0.1 and measures:
+# BUILD_DIR/rapport on 127.0.0.1 and, with an API token (every route but
+# /healthz needs a login: bench/login.sh), measures:
 #   - GET /api/v1/deals/{id} with everything nested, random ids, wrk with
 #     BENCH_CONNECTIONS (default 16) connections: p99 under 10 ms;
 #   - GET /api/v1/metrics for the last year over all deals (with the
@@ -61,6 +62,8 @@ fi
 export BENCH_DEAL_FIRST=$(awk '$1 == "first_id" { print $2 }' "$DATA.meta")
 export BENCH_DEAL_LAST=$(awk '$1 == "last_id" { print $2 }' "$DATA.meta")
 cp "$DATA" "$WORK/deals.db"
+. "$HERE/login.sh"
+bench_user_add "$BUILD/rapport" "$WORK/deals.db" "$WORK"
 
 "$BUILD/rapport" serve --listen 127.0.0.1:0 --db "$WORK/deals.db" \
 	--port-file "$WORK/port" >"$WORK/server.log" 2>&1 &
@@ -72,7 +75,10 @@ for _ in $(seq 600); do
 done
 [ -s "$WORK/port" ] || die "the server did not write its port within 60 s"
 BASE="http://127.0.0.1:$(cat "$WORK/port")"
-curl -sf "$BASE/api/v1/deals/$BENCH_DEAL_FIRST" >"$WORK/deal.json" ||
+bench_token "$BASE" "$WORK"
+# curl reads the header from a file, so the token is not on a command line.
+printf 'Authorization: Bearer %s\n' "$BENCH_TOKEN" >"$WORK/auth.header"
+curl -sf -H @"$WORK/auth.header" "$BASE/api/v1/deals/$BENCH_DEAL_FIRST" >"$WORK/deal.json" ||
 	die "GET /api/v1/deals/$BENCH_DEAL_FIRST failed"
 
 verdict() { if [ "$1" -eq 0 ]; then echo "met"; else echo "NOT met"; fi; }
@@ -92,12 +98,12 @@ line1=$(printf '%-17s %-15s %-45s %s' "GET deal" "p99 $(printf %.2f "$P99") ms" 
 # its own and not counted in the 20 runs.
 TO=$(date -u +%Y-%m-%d)
 FROM=$(date -u -d "364 days ago" +%Y-%m-%d)
-COLD=$(curl -sf -o "$WORK/metrics.json" -w '%{time_total}' \
+COLD=$(curl -sf -H @"$WORK/auth.header" -o "$WORK/metrics.json" -w '%{time_total}' \
 	"$BASE/api/v1/metrics?from=$FROM&to=$TO" | awk '{ printf "%.1f", $1 * 1000 }') ||
 	die "GET /api/v1/metrics failed"
 : >"$WORK/metrics.times"
 for _ in $(seq 20); do
-	curl -sf -o "$WORK/metrics.json" -w '%{time_total}\n' \
+	curl -sf -H @"$WORK/auth.header" -o "$WORK/metrics.json" -w '%{time_total}\n' \
 		"$BASE/api/v1/metrics?from=$FROM&to=$TO" >>"$WORK/metrics.times" ||
 		die "GET /api/v1/metrics failed"
 done

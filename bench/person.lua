@@ -6,6 +6,13 @@ local first = tonumber(os.getenv("BENCH_FIRST_ID") or "1")
 local last = tonumber(os.getenv("BENCH_LAST_ID") or "1")
 local threads = 0
 
+-- Every route but /healthz needs a login: the API token the benchmark
+-- made (BENCH_TOKEN), sent as a Bearer header with every request.
+local token = os.getenv("BENCH_TOKEN") or ""
+if token ~= "" then
+   wrk.headers["Authorization"] = "Bearer " .. token
+end
+
 -- Runs in wrk's main state: give each thread its own seed.
 function setup(thread)
    threads = threads + 1

@@ -5,6 +5,13 @@
 local prefixes = {}
 local threads = 0
 
+-- Every route but /healthz needs a login: the API token the benchmark
+-- made (BENCH_TOKEN), sent as a Bearer header with every request.
+local token = os.getenv("BENCH_TOKEN") or ""
+if token ~= "" then
+   wrk.headers["Authorization"] = "Bearer " .. token
+end
+
 function setup(thread)
    threads = threads + 1
    thread:set("seed", threads)

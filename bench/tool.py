@@ -6,12 +6,19 @@ Subcommands:
   get URL SECONDS       GET URL until it answers or SECONDS pass; print
                         "STATUS BYTES" of the answer (exit 1 if none came)
   body URL              GET URL once and write its body to standard output
+                        (with BENCH_TOKEN, when set, as a Bearer token)
+  token BASE LOGIN      log LOGIN in at BASE (POST /api/v1/session, the
+                        password on standard input's first line), make an
+                        API token through that session (POST
+                        /api/v1/tokens) and print it
   wrk FILE              parse wrk --latency output; print
                         "RPS P50 P75 P90 P99 REQUESTS NON2XX SOCKERR"
                         with latencies in milliseconds
   compare A OP B        exit 0 when A OP B holds (OP one of >= > <= <)
 Standard library only.
 """
+import json
+import os
 import re
 import socket
 import sys
@@ -28,20 +35,23 @@ def freeport():
         print(s.getsockname()[1])
 
 
-def fetch(url, timeout=10):
-    """Returns (status, body) of one GET; HTTP errors are answers too."""
+def fetch(url, timeout=10, method="GET", data=None, headers=None):
+    """Returns (status, body, headers) of one request; HTTP errors are
+    answers too."""
+    req = urllib.request.Request(url, data=data, method=method,
+                                 headers=headers or {})
     try:
-        with urllib.request.urlopen(url, timeout=timeout) as r:
-            return r.status, r.read()
+        with urllib.request.urlopen(req, timeout=timeout) as r:
+            return r.status, r.read(), r.headers
     except urllib.error.HTTPError as e:
-        return e.code, e.read()
+        return e.code, e.read(), e.headers
 
 
 def get(url, seconds):
     deadline = time.time() + float(seconds)
     while True:
         try:
-            status, body = fetch(url)
+            status, body, _ = fetch(url)
             print(status, len(body))
             return 0
         except (OSError, urllib.error.URLError):
@@ -53,12 +63,40 @@ def get(url, seconds):
 
 
 def body(url):
-    status, data = fetch(url)
+    token = os.environ.get("BENCH_TOKEN", "")
+    headers = {"Authorization": "Bearer " + token} if token else {}
+    status, data, _ = fetch(url, headers=headers)
     if status != 200:
         print("GET %s answered %d: %s" % (url, status, data[:300]),
               file=sys.stderr)
         return 1
     sys.stdout.buffer.write(data)
+    return 0
+
+
+def token(base, login):
+    """Every route but /healthz needs a login (docs/accounts.md): logs in
+    as the harness does, then asks for an API token for the loads."""
+    password = sys.stdin.readline().rstrip("\n")
+    json_type = {"Content-Type": "application/json"}
+    status, data, hdrs = fetch(
+        base + "/api/v1/session", method="POST", headers=json_type,
+        data=json.dumps({"login": login, "password": password}).encode())
+    if status != 201:
+        print("POST /api/v1/session as %s answered %d: %s" % (
+            login, status, data[:300]), file=sys.stderr)
+        return 1
+    cookie = (hdrs.get("Set-Cookie") or "").split(";")[0]
+    csrf = json.loads(data.decode("utf-8"))["csrf_token"]
+    status, data, _ = fetch(
+        base + "/api/v1/tokens", method="POST",
+        headers=dict(json_type, Cookie=cookie, **{"X-CSRF-Token": csrf}),
+        data=json.dumps({"name": "bench", "read_only": False}).encode())
+    if status != 201:
+        print("POST /api/v1/tokens answered %d: %s" % (status, data[:300]),
+              file=sys.stderr)
+        return 1
+    print(json.loads(data.decode("utf-8"))["token"])
     return 0
 
 
@@ -100,6 +138,7 @@ def compare(a, op, b):
 
 def main(argv):
     cmds = {"freeport": (freeport, 0), "get": (get, 2), "body": (body, 1),
+            "token": (token, 2),
             "wrk": (wrk, 1), "compare": (compare, 3)}
     if len(argv) < 2 or argv[1] not in cmds or \
             len(argv) - 2 != cmds[argv[1]][1]:
