@@ -24,9 +24,17 @@ int32_t utf8_decode(const unsigned char *s, size_t n, size_t *len)
 	} else {
 		return -1;
 	}
-	if (n < need + 1)
-		return -1;
+	/*
+	 * A bad sequence is skipped up to the first byte that cannot continue
+	 * it, whether the bytes run out or not: so "E0 97" counts as one bad
+	 * character at the end of a text and before a newline alike, and a
+	 * text counted in pieces cut at ASCII bytes gives the same total.
+	 */
 	for (size_t i = 1; i <= need; i++) {
+		if (i >= n) {
+			*len = i;
+			return -1;
+		}
 		if ((s[i] & 0xc0) != 0x80) {
 			*len = i;
 			return -1;

@@ -136,8 +136,10 @@ static void utf8_repair_cases(void **state)
 	(void)state;
 	repair_one("plain", 5, "plain");
 	repair_one("caf\xC3\xA9", 5, "caf\xC3\xA9");
-	/* a character cut in two by truncation, at the end */
-	repair_one("ab\xE2\x82", 4, "ab\xEF\xBF\xBD\xEF\xBF\xBD");
+	/* a character cut in two by truncation, at the end: one bad char */
+	repair_one("ab\xE2\x82", 4, "ab\xEF\xBF\xBD");
+	/* the same bytes before a newline count the same */
+	repair_one("ab\xE2\x82\n", 5, "ab\xEF\xBF\xBD\n");
 	/* a stray continuation byte and an overlong slash in the middle */
 	repair_one("a\x80" "b\xC0\xAF" "c", 6,
 		   "a\xEF\xBF\xBD" "b\xEF\xBF\xBD\xEF\xBF\xBD" "c");
@@ -162,6 +164,22 @@ static void error_set_keeps_utf8(void **state)
 	assert_string_equal(e.message, "stray ? byte");
 }
 
+/* Counting a text whole or in pieces cut at ASCII bytes gives one total
+ * (the coach counts a transcript turn by turn). */
+static void utf8_count_in_pieces(void **state)
+{
+	(void)state;
+	const char *t = "a:\xE0\x97\nb:\xF0\x9F\x98\n:\xF0\xF0";
+	size_t n = strlen(t);
+	size_t whole = utf8_count(t, n), parts = 0, from = 0;
+	for (size_t i = 0; i <= n; i++)
+		if (i == n || t[i] == ':' || t[i] == '\n') {
+			parts += utf8_count(t + from, i - from);
+			from = i;
+		}
+	assert_int_equal(whole, parts);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -173,6 +191,7 @@ int main(void)
 		cmocka_unit_test(arena_many),
 		cmocka_unit_test(utf8_repair_cases),
 		cmocka_unit_test(error_set_keeps_utf8),
+		cmocka_unit_test(utf8_count_in_pieces),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
