@@ -124,6 +124,10 @@ void api_reply_list(struct req *r, json_t *items, bool more,
  * R_NOT_FOUND when it does not fit an int64 or is 0. */
 enum result api_param_id(struct req *r, int i, int64_t *out,
 			 struct error *err);
+/* Reads path parameter i as a person id and checks that the person
+ * exists: R_NOT_FOUND otherwise. */
+enum result api_param_person(struct req *r, int i, int64_t *out,
+			     struct error *err);
 /* The query parameter name, or NULL when absent. Borrowed. */
 const char *api_query(struct req *r, const char *name);
 /* Reads ?limit= and ?cursor= into *after_id and *limit; 400 on bad ones. */

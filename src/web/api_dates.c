@@ -12,17 +12,6 @@
 #include "core/validate.h"
 #include "store/store.h"
 
-/* Checks that the person in the URL exists; 404 otherwise. */
-static enum result api_dates_person(struct req *r, int64_t *id,
-				    struct error *err)
-{
-	struct person p;
-	enum result res = api_param_id(r, 0, id, err);
-	if (res == R_OK)
-		res = store_person_get(r->store, r->arena, *id, &p, err);
-	return res;
-}
-
 static enum result api_dates_reply(struct req *r, int64_t id, int status,
 				   struct error *err)
 {
@@ -43,7 +32,7 @@ enum result api_dates_list(struct req *r, struct error *err)
 	int64_t pid;
 	struct important_date *items = NULL;
 	size_t n = 0;
-	enum result res = api_dates_person(r, &pid, err);
+	enum result res = api_param_person(r, 0, &pid, err);
 	if (res == R_OK)
 		res = store_date_list(r->store, r->arena, pid, &items, &n, err);
 	if (res != R_OK)
@@ -51,8 +40,7 @@ enum result api_dates_list(struct req *r, struct error *err)
 	json_t *arr = json_array();
 	for (size_t i = 0; i < n; i++)
 		json_array_append_new(arr, codec_date(&items[i]));
-	api_reply_json(r, 200, json_pack("{s:o, s:n}", "items", arr,
-					 "next_cursor"));
+	api_reply_list(r, arr, false, 0);
 	return R_OK;
 }
 
@@ -60,7 +48,7 @@ enum result api_dates_create(struct req *r, struct error *err)
 {
 	struct important_date d = {0};
 	d.remind_days = 14;
-	enum result res = api_dates_person(r, &d.person_id, err);
+	enum result res = api_param_person(r, 0, &d.person_id, err);
 	if (res == R_OK)
 		res = api_syntax(r, codec_date_from_json(api_body(r), r->arena,
 							 &d, false, err));

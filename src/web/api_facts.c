@@ -11,17 +11,6 @@
 #include "core/validate.h"
 #include "store/store.h"
 
-/* Checks that the person in the URL exists; 404 otherwise. */
-static enum result api_facts_person(struct req *r, int64_t *id,
-				    struct error *err)
-{
-	struct person p;
-	enum result res = api_param_id(r, 0, id, err);
-	if (res == R_OK)
-		res = store_person_get(r->store, r->arena, *id, &p, err);
-	return res;
-}
-
 static enum result api_facts_reply(struct req *r, int64_t id, int status,
 				   struct error *err)
 {
@@ -42,7 +31,7 @@ enum result api_facts_list(struct req *r, struct error *err)
 	int64_t pid;
 	struct fact *items = NULL;
 	size_t n = 0;
-	enum result res = api_facts_person(r, &pid, err);
+	enum result res = api_param_person(r, 0, &pid, err);
 	if (res == R_OK)
 		res = store_fact_list(r->store, r->arena, pid, &items, &n, err);
 	if (res != R_OK)
@@ -50,15 +39,14 @@ enum result api_facts_list(struct req *r, struct error *err)
 	json_t *arr = json_array();
 	for (size_t i = 0; i < n; i++)
 		json_array_append_new(arr, codec_fact(&items[i]));
-	api_reply_json(r, 200, json_pack("{s:o, s:n}", "items", arr,
-					 "next_cursor"));
+	api_reply_list(r, arr, false, 0);
 	return R_OK;
 }
 
 enum result api_facts_create(struct req *r, struct error *err)
 {
 	struct fact f = {0};
-	enum result res = api_facts_person(r, &f.person_id, err);
+	enum result res = api_param_person(r, 0, &f.person_id, err);
 	if (res == R_OK)
 		res = api_syntax(r, codec_fact_from_json(api_body(r), r->arena,
 							 &f, false, err));

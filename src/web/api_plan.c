@@ -16,8 +16,7 @@
 /* {"items": arr, "next_cursor": null}. */
 static void api_plan_whole(struct req *r, json_t *arr)
 {
-	api_reply_json(r, 200,
-		       json_pack("{s:o, s:n}", "items", arr, "next_cursor"));
+	api_reply_list(r, arr, false, 0);
 }
 
 /* ---- stakeholders ---- */

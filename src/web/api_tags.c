@@ -21,8 +21,7 @@ enum result api_tags_list(struct req *r, struct error *err)
 	json_t *arr = json_array();
 	for (size_t i = 0; i < n; i++)
 		json_array_append_new(arr, codec_tag(&items[i]));
-	api_reply_json(r, 200, json_pack("{s:o, s:n}", "items", arr,
-					 "next_cursor"));
+	api_reply_list(r, arr, false, 0);
 	return R_OK;
 }
 

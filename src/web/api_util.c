@@ -198,3 +198,13 @@ enum result api_health_get(struct req *r, struct error *err)
 				 version));
 	return R_OK;
 }
+
+enum result api_param_person(struct req *r, int i, int64_t *out,
+			     struct error *err)
+{
+	struct person p;
+	enum result res = api_param_id(r, i, out, err);
+	if (res == R_OK)
+		res = store_person_get(r->store, r->arena, *out, &p, err);
+	return res;
+}

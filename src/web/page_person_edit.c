@@ -59,10 +59,7 @@ static enum result person_after(struct req *r, int64_t id, enum result res,
 static enum result person_begin(struct req *r, int64_t *id, struct page_form *f,
 				struct error *err)
 {
-	struct person p;
-	enum result res = api_param_id(r, 0, id, err);
-	if (res == R_OK)
-		res = store_person_get(r->store, r->arena, *id, &p, err);
+	enum result res = api_param_person(r, 0, id, err);
 	if (res == R_OK)
 		res = page_form_read(r, f, err);
 	return res;
